@@ -1,1 +1,16 @@
+//! txclass adapters: the core's ports implemented for PostgreSQL
+//! ([`postgres`]), Kafka ([`kafka`]), S3 ([`s3`]) and the ML API
+//! ([`ml_client`]), plus logging shared by the programs ([`telemetry`]).
+
+pub mod config;
+pub mod kafka;
+pub mod ml_client;
 pub mod postgres;
+pub mod s3;
+pub mod telemetry;
+pub mod testing;
+
+pub use kafka::KafkaDeadLetterQueue;
+pub use ml_client::{MlApiClient, MlApiSettings};
+pub use postgres::PostgresStore;
+pub use s3::{S3ObjectStore, S3Settings};

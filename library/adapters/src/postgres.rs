@@ -1,0 +1,231 @@
+//! PostgreSQL: the [`PredictionStore`] port, with the schema embedded as
+//! sqlx migrations and applied at start.
+//!
+//! A chunk is written in one transaction by two multi-row upserts
+//! (`INSERT … SELECT FROM UNNEST(…) ON CONFLICT DO UPDATE`): one round trip
+//! per table whatever the chunk size, and idempotent on `transaction_id`.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use sqlx::PgPool;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use txclass_core::{ClassifiedRecord, Lineage, PortError, PredictionStore, RetryHint, RunReport};
+
+/// The embedded migrations.
+pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+#[derive(Clone)]
+pub struct PostgresStore {
+    pool: PgPool,
+}
+
+impl PostgresStore {
+    /// Connects (bounded pool, acquire timeout) without migrating.
+    pub async fn connect(url: &str, max_connections: u32) -> Result<Self, PortError> {
+        let options = PgConnectOptions::from_str(url)
+            .map_err(|e| PortError::fatal(format!("DATABASE_URL is not valid: {e}")))?
+            .application_name("txclass");
+        let pool = PgPoolOptions::new()
+            .max_connections(max_connections)
+            .acquire_timeout(Duration::from_secs(10))
+            .connect_with(options)
+            .await
+            .map_err(|e| classify_error("connecting to PostgreSQL", e))?;
+        Ok(Self { pool })
+    }
+
+    /// Connects and applies the embedded migrations.
+    pub async fn connect_and_migrate(url: &str, max_connections: u32) -> Result<Self, PortError> {
+        let store = Self::connect(url, max_connections).await?;
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    pub fn from_pool(pool: PgPool) -> Self {
+        Self { pool }
+    }
+
+    pub fn pool(&self) -> &PgPool {
+        &self.pool
+    }
+
+    pub async fn migrate(&self) -> Result<(), PortError> {
+        MIGRATOR.run(&self.pool).await.map_err(|e| {
+            PortError::fatal(format!("applying database migrations failed: {e}")).with_source(e)
+        })
+    }
+}
+
+/// Maps a database error to a retry hint: lost connections and server
+/// overload are transient, data errors are permanent, auth is fatal.
+pub fn classify_error(what: &str, e: sqlx::Error) -> PortError {
+    let hint = match &e {
+        sqlx::Error::Io(_)
+        | sqlx::Error::PoolTimedOut
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::WorkerCrashed
+        | sqlx::Error::Protocol(_) => RetryHint::Transient,
+        sqlx::Error::Database(db) => match db.code().as_deref() {
+            // Class 08 connection exception, 40 transaction rollback
+            // (serialization, deadlock), 53 insufficient resources,
+            // 57P0x shutdown, 55P03 lock not available.
+            Some(code)
+                if code.starts_with("08")
+                    || code.starts_with("40")
+                    || code.starts_with("53")
+                    || code.starts_with("57P")
+                    || code == "55P03" =>
+            {
+                RetryHint::Transient
+            }
+            // 28 invalid authorization, 3D000 unknown database, 42 schema errors.
+            Some(code) if code.starts_with("28") || code == "3D000" || code.starts_with("42") => {
+                RetryHint::Fatal
+            }
+            _ => RetryHint::Permanent,
+        },
+        sqlx::Error::Configuration(_) | sqlx::Error::Tls(_) => RetryHint::Fatal,
+        _ => RetryHint::Transient,
+    };
+    PortError::new(hint, format!("{what}: {e}")).with_source(e)
+}
+
+#[async_trait]
+impl PredictionStore for PostgresStore {
+    async fn write(
+        &self,
+        lineage: &Lineage,
+        records: &[ClassifiedRecord],
+    ) -> Result<u64, PortError> {
+        if records.is_empty() {
+            return Ok(0);
+        }
+        let n = records.len();
+        let mut ids = Vec::with_capacity(n);
+        let mut timestamps = Vec::with_capacity(n);
+        let mut accounts = Vec::with_capacity(n);
+        let mut amounts = Vec::with_capacity(n);
+        let mut currencies = Vec::with_capacity(n);
+        let mut merchants: Vec<Option<String>> = Vec::with_capacity(n);
+        let mut descriptions = Vec::with_capacity(n);
+        let mut mccs: Vec<Option<String>> = Vec::with_capacity(n);
+        let mut attributes = Vec::with_capacity(n);
+        let mut categories = Vec::with_capacity(n);
+        let mut confidences = Vec::with_capacity(n);
+        let mut versions = Vec::with_capacity(n);
+        let mut sources = Vec::with_capacity(n);
+        for r in records {
+            let tx = &r.transaction;
+            ids.push(tx.transaction_id().to_owned());
+            timestamps.push(tx.timestamp());
+            accounts.push(tx.account_id().to_owned());
+            amounts.push(tx.amount());
+            currencies.push(tx.currency().to_owned());
+            merchants.push(tx.merchant().map(str::to_owned));
+            descriptions.push(tx.description().to_owned());
+            mccs.push(tx.mcc().map(str::to_owned));
+            attributes.push(serde_json::to_value(tx.attributes()).unwrap_or_default());
+            categories.push(r.prediction.category.as_str().to_owned());
+            confidences.push(r.prediction.confidence);
+            versions.push(r.prediction.model_version.clone());
+            sources.push(r.source.lineage());
+        }
+
+        let mut db = self
+            .pool
+            .begin()
+            .await
+            .map_err(|e| classify_error("starting a transaction", e))?;
+        // Rows are inserted in key order so concurrent writers of overlapping
+        // chunks take row locks in the same order and cannot deadlock.
+        sqlx::query(
+            r#"INSERT INTO transactions
+                 (transaction_id, "timestamp", account_id, amount, currency, merchant,
+                  description, mcc, attributes)
+               SELECT * FROM UNNEST($1::text[], $2::timestamptz[], $3::text[], $4::numeric[],
+                                    $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[])
+               ORDER BY 1
+               ON CONFLICT (transaction_id) DO UPDATE SET
+                 "timestamp" = EXCLUDED."timestamp", account_id = EXCLUDED.account_id,
+                 amount = EXCLUDED.amount, currency = EXCLUDED.currency,
+                 merchant = EXCLUDED.merchant, description = EXCLUDED.description,
+                 mcc = EXCLUDED.mcc, attributes = EXCLUDED.attributes,
+                 ingested_at = now()"#,
+        )
+        .bind(&ids)
+        .bind(&timestamps)
+        .bind(&accounts)
+        .bind(&amounts)
+        .bind(&currencies)
+        .bind(&merchants)
+        .bind(&descriptions)
+        .bind(&mccs)
+        .bind(&attributes)
+        .execute(&mut *db)
+        .await
+        .map_err(|e| classify_error("upserting transactions", e))?;
+
+        sqlx::query(
+            r#"INSERT INTO predictions
+                 (transaction_id, category, confidence, model_version, processing_type,
+                  run_id, batch_id, source, processed_at)
+               SELECT t.id, t.category, t.confidence, t.model_version, $5, $6, $7, t.source, now()
+               FROM UNNEST($1::text[], $2::text[], $3::float8[], $4::text[], $8::text[])
+                    AS t(id, category, confidence, model_version, source)
+               ORDER BY 1
+               ON CONFLICT (transaction_id) DO UPDATE SET
+                 category = EXCLUDED.category, confidence = EXCLUDED.confidence,
+                 model_version = EXCLUDED.model_version,
+                 processing_type = EXCLUDED.processing_type, run_id = EXCLUDED.run_id,
+                 batch_id = EXCLUDED.batch_id, source = EXCLUDED.source,
+                 processed_at = EXCLUDED.processed_at"#,
+        )
+        .bind(&ids)
+        .bind(&categories)
+        .bind(&confidences)
+        .bind(&versions)
+        .bind(lineage.processing_type.as_str())
+        .bind(lineage.run_id.as_str())
+        .bind(lineage.batch_id.as_str())
+        .bind(&sources)
+        .execute(&mut *db)
+        .await
+        .map_err(|e| classify_error("upserting predictions", e))?;
+
+        db.commit()
+            .await
+            .map_err(|e| classify_error("committing a chunk", e))?;
+        Ok(n as u64)
+    }
+
+    async fn record_run(&self, run: &RunReport) -> Result<(), PortError> {
+        let count = |v: u64| i64::try_from(v).unwrap_or(i64::MAX);
+        sqlx::query(
+            r#"INSERT INTO runs (run_id, processing_type, status, records_in, written, rejected,
+                                 dead_lettered, started_at, ended_at, message)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+               ON CONFLICT (run_id) DO UPDATE SET
+                 processing_type = EXCLUDED.processing_type, status = EXCLUDED.status,
+                 records_in = EXCLUDED.records_in, written = EXCLUDED.written,
+                 rejected = EXCLUDED.rejected, dead_lettered = EXCLUDED.dead_lettered,
+                 started_at = EXCLUDED.started_at, ended_at = EXCLUDED.ended_at,
+                 message = EXCLUDED.message"#,
+        )
+        .bind(run.run_id.as_str())
+        .bind(run.processing_type.as_str())
+        .bind(run.status.as_str())
+        .bind(count(run.records_in))
+        .bind(count(run.written))
+        .bind(count(run.rejected))
+        .bind(count(run.dead_lettered))
+        .bind(run.started_at)
+        .bind(run.ended_at)
+        .bind(run.message.as_deref())
+        .execute(&self.pool)
+        .await
+        .map_err(|e| classify_error("recording the run", e))?;
+        Ok(())
+    }
+}

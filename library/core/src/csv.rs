@@ -106,7 +106,12 @@ impl CsvSchema {
     ) -> Result<Self, HeaderError> {
         let names: Vec<String> = header
             .iter()
-            .map(|h| h.as_ref().trim().trim_start_matches('\u{feff}').to_ascii_lowercase())
+            .map(|h| {
+                h.as_ref()
+                    .trim()
+                    .trim_start_matches('\u{feff}')
+                    .to_ascii_lowercase()
+            })
             .collect();
         if names.iter().all(String::is_empty) {
             return Err(HeaderError::Empty);
@@ -194,7 +199,11 @@ impl CsvSchema {
 /// else is kept as it is for validation to judge.
 fn seed_timestamp(text: &str) -> String {
     let t = text.trim();
-    for pattern in ["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S"] {
+    for pattern in [
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M:%S",
+    ] {
         if let Ok(naive) = NaiveDateTime::parse_from_str(t, pattern) {
             return naive.and_utc().to_rfc3339();
         }
@@ -245,10 +254,27 @@ mod tests {
 
     #[test]
     fn standard_header_maps_columns_in_any_order_and_ignores_extras() {
-        let header = ["description", "extra", "amount", "currency", "timestamp", "account_id", "transaction_id"];
-        let schema = CsvSchema::from_header(&header, Format::Auto, SeedDefaults::default()).expect("header");
+        let header = [
+            "description",
+            "extra",
+            "amount",
+            "currency",
+            "timestamp",
+            "account_id",
+            "transaction_id",
+        ];
+        let schema =
+            CsvSchema::from_header(&header, Format::Auto, SeedDefaults::default()).expect("header");
         assert_eq!(schema.format(), Format::Standard);
-        let raw = schema.record(&["COFFEE", "x", "-3.20", "USD", "2024-01-01T00:00:00Z", "a1", "t1"]);
+        let raw = schema.record(&[
+            "COFFEE",
+            "x",
+            "-3.20",
+            "USD",
+            "2024-01-01T00:00:00Z",
+            "a1",
+            "t1",
+        ]);
         assert_eq!(raw.transaction_id.as_deref(), Some("t1"));
         assert_eq!(raw.amount.as_deref(), Some("-3.20"));
         assert_eq!(raw.mcc, None);
@@ -257,24 +283,43 @@ mod tests {
 
     #[test]
     fn missing_required_columns_are_all_named() {
-        let err = CsvSchema::from_header(&["transaction_id", "description"], Format::Auto, SeedDefaults::default())
-            .expect_err("missing columns");
-        assert_eq!(err.to_string(), "missing required column(s): timestamp, account_id, amount, currency");
+        let err = CsvSchema::from_header(
+            &["transaction_id", "description"],
+            Format::Auto,
+            SeedDefaults::default(),
+        )
+        .expect_err("missing columns");
+        assert_eq!(
+            err.to_string(),
+            "missing required column(s): timestamp, account_id, amount, currency"
+        );
     }
 
     #[test]
     fn seed_dialect_is_detected_and_mapped() {
         let header = SEED_COLUMNS;
-        let schema = CsvSchema::from_header(&header, Format::Auto, SeedDefaults::default()).expect("seed");
+        let schema =
+            CsvSchema::from_header(&header, Format::Auto, SeedDefaults::default()).expect("seed");
         assert_eq!(schema.format(), Format::Seed);
-        let raw = schema.record(&["42", "Card payment; AMAZON", "-952,40", "2023-11-28 06:35:12", "Amazon", "card", "debit"]);
+        let raw = schema.record(&[
+            "42",
+            "Card payment; AMAZON",
+            "-952,40",
+            "2023-11-28 06:35:12",
+            "Amazon",
+            "card",
+            "debit",
+        ]);
         let tx = Transaction::try_from(raw).expect("valid seed row");
         assert_eq!(tx.transaction_id(), "42");
         assert_eq!(tx.amount().to_string(), "-952.4");
         assert_eq!(tx.currency(), "EUR");
         assert_eq!(tx.account_id(), "unknown");
         assert_eq!(tx.timestamp().to_rfc3339(), "2023-11-28T06:35:12+00:00");
-        assert_eq!(tx.attributes().get("side").map(String::as_str), Some("debit"));
+        assert_eq!(
+            tx.attributes().get("side").map(String::as_str),
+            Some("debit")
+        );
     }
 
     #[test]

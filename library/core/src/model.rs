@@ -155,7 +155,10 @@ impl Transaction {
     pub fn to_raw(&self) -> RawTransaction {
         RawTransaction {
             transaction_id: Some(self.transaction_id.clone()),
-            timestamp: Some(self.timestamp.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)),
+            timestamp: Some(
+                self.timestamp
+                    .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+            ),
             account_id: Some(self.account_id.clone()),
             amount: Some(self.amount.to_string()),
             currency: Some(self.currency.clone()),

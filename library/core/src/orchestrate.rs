@@ -390,7 +390,14 @@ impl Orchestrator {
                 Err(reason) => {
                     let id = Some(tx.transaction_id().to_owned());
                     failed_at[i] = Some(letters.len());
-                    letters.push(letter(&lineage, record, Stage::Classify, reason, retries, id));
+                    letters.push(letter(
+                        &lineage,
+                        record,
+                        Stage::Classify,
+                        reason,
+                        retries,
+                        id,
+                    ));
                     counts.count_letter(Stage::Classify);
                     valid_records.push(None);
                 }
@@ -418,12 +425,13 @@ impl Orchestrator {
                         pending.push(range.start..mid);
                     } else {
                         let i = write_index[range.start];
-                        let record = valid_records[i].take().ok_or_else(|| {
-                            PipelineError::Fatal {
-                                stage: Stage::Persist,
-                                source: PortError::fatal("record persisted twice"),
-                            }
-                        })?;
+                        let record =
+                            valid_records[i]
+                                .take()
+                                .ok_or_else(|| PipelineError::Fatal {
+                                    stage: Stage::Persist,
+                                    source: PortError::fatal("record persisted twice"),
+                                })?;
                         let id = Some(slice[0].transaction.transaction_id().to_owned());
                         failed_at[i] = Some(letters.len());
                         letters.push(letter(

@@ -70,7 +70,12 @@ pub enum Stage {
 }
 
 impl Stage {
-    pub const ALL: [Stage; 4] = [Stage::Parse, Stage::Validate, Stage::Classify, Stage::Persist];
+    pub const ALL: [Stage; 4] = [
+        Stage::Parse,
+        Stage::Validate,
+        Stage::Classify,
+        Stage::Persist,
+    ];
     pub const fn as_str(self) -> &'static str {
         match self {
             Stage::Parse => "parse",
@@ -186,8 +191,11 @@ pub trait Classifier: Send + Sync {
 #[async_trait]
 pub trait PredictionStore: Send + Sync {
     /// Writes every record or none; answers how many records were written.
-    async fn write(&self, lineage: &Lineage, records: &[ClassifiedRecord])
-    -> Result<u64, PortError>;
+    async fn write(
+        &self,
+        lineage: &Lineage,
+        records: &[ClassifiedRecord],
+    ) -> Result<u64, PortError>;
     /// Creates or replaces a run's row.
     async fn record_run(&self, run: &RunReport) -> Result<(), PortError>;
 }

@@ -7,8 +7,8 @@ use std::sync::Arc;
 use async_compression::futures::bufread::GzipDecoder;
 use async_trait::async_trait;
 use csv_async::{AsyncReaderBuilder, ByteRecord};
-use futures::io::{AsyncBufReadExt, AsyncRead, BufReader};
 use futures::TryStreamExt;
+use futures::io::{AsyncBufReadExt, AsyncRead, BufReader};
 
 use crate::csv::{CsvSchema, Format, HeaderError, SeedDefaults, row_bytes, sniff_delimiter};
 use crate::lineage::SourceRef;
@@ -141,7 +141,8 @@ impl CsvObjectSource {
                 .iter()
                 .enumerate()
                 .map(|(i, f)| {
-                    std::str::from_utf8(f).map_err(|e| format!("column {} is not UTF-8: {e}", i + 1))
+                    std::str::from_utf8(f)
+                        .map_err(|e| format!("column {} is not UTF-8: {e}", i + 1))
                 })
                 .collect::<Result<Vec<&str>, String>>()
                 .map(|row| self.schema.record(&row))
@@ -159,12 +160,16 @@ impl TransactionSource for CsvObjectSource {
     async fn next_chunk(&mut self) -> Result<Option<Vec<SourceRecord>>, PortError> {
         let mut chunk = Vec::with_capacity(self.chunk_size);
         while chunk.len() < self.chunk_size {
-            let more = self.reader.read_byte_record(&mut self.record).await.map_err(|e| {
-                PortError::transient(format!(
-                    "s3://{}/{}: reading failed after row {}: {e}",
-                    self.bucket, self.key, self.rows_read
-                ))
-            })?;
+            let more = self
+                .reader
+                .read_byte_record(&mut self.record)
+                .await
+                .map_err(|e| {
+                    PortError::transient(format!(
+                        "s3://{}/{}: reading failed after row {}: {e}",
+                        self.bucket, self.key, self.rows_read
+                    ))
+                })?;
             if !more {
                 break;
             }

@@ -198,8 +198,11 @@ pub fn validate(raw: RawTransaction) -> Result<Transaction, RecordError> {
         }
     }
 
-    let timestamp = raw.timestamp.as_deref().filter(|t| !t.is_empty()).and_then(|t| {
-        match DateTime::parse_from_rfc3339(t) {
+    let timestamp = raw
+        .timestamp
+        .as_deref()
+        .filter(|t| !t.is_empty())
+        .and_then(|t| match DateTime::parse_from_rfc3339(t) {
             Ok(ts) => Some(ts.with_timezone(&Utc)),
             Err(e) => {
                 errors.push(error(
@@ -209,8 +212,7 @@ pub fn validate(raw: RawTransaction) -> Result<Transaction, RecordError> {
                 ));
                 None
             }
-        }
-    });
+        });
 
     let amount = raw
         .amount
@@ -365,7 +367,10 @@ mod tests {
 
     #[test]
     fn transaction_id_is_required_and_at_most_64_chars() {
-        assert_eq!(only(&broken(|r| r.transaction_id = None)), ("transaction_id", Rule::Required));
+        assert_eq!(
+            only(&broken(|r| r.transaction_id = None)),
+            ("transaction_id", Rule::Required)
+        );
         assert_eq!(
             only(&broken(|r| r.transaction_id = Some(String::new()))),
             ("transaction_id", Rule::Required)
@@ -374,23 +379,38 @@ mod tests {
             only(&broken(|r| r.transaction_id = Some("x".repeat(65)))),
             ("transaction_id", Rule::Length)
         );
-        assert!(validate(RawTransaction { transaction_id: Some("é".repeat(64)), ..valid_raw() }).is_ok());
+        assert!(
+            validate(RawTransaction {
+                transaction_id: Some("é".repeat(64)),
+                ..valid_raw()
+            })
+            .is_ok()
+        );
     }
 
     #[test]
     fn timestamp_must_be_rfc3339_and_offsets_become_utc() {
-        assert_eq!(only(&broken(|r| r.timestamp = None)), ("timestamp", Rule::Required));
+        assert_eq!(
+            only(&broken(|r| r.timestamp = None)),
+            ("timestamp", Rule::Required)
+        );
         let e = broken(|r| r.timestamp = Some("2023-11-28 06:35:12".into()));
         assert_eq!(only(&e), ("timestamp", Rule::DateTime));
         assert!(e.to_string().contains("2023-11-28 06:35:12"), "{e}");
-        let tx = validate(RawTransaction { timestamp: Some("2024-03-01T12:30:00+02:00".into()), ..valid_raw() })
-            .expect("valid");
+        let tx = validate(RawTransaction {
+            timestamp: Some("2024-03-01T12:30:00+02:00".into()),
+            ..valid_raw()
+        })
+        .expect("valid");
         assert_eq!(tx.timestamp().to_rfc3339(), "2024-03-01T10:30:00+00:00");
     }
 
     #[test]
     fn account_id_is_required_and_at_most_64_chars() {
-        assert_eq!(only(&broken(|r| r.account_id = None)), ("account_id", Rule::Required));
+        assert_eq!(
+            only(&broken(|r| r.account_id = None)),
+            ("account_id", Rule::Required)
+        );
         assert_eq!(
             only(&broken(|r| r.account_id = Some("a".repeat(65)))),
             ("account_id", Rule::Length)
@@ -399,38 +419,92 @@ mod tests {
 
     #[test]
     fn amount_rules_decimal_two_places_nonzero_and_bounded() {
-        assert_eq!(only(&broken(|r| r.amount = None)), ("amount", Rule::Required));
-        assert_eq!(only(&broken(|r| r.amount = Some("abc".into()))), ("amount", Rule::Decimal));
-        assert_eq!(only(&broken(|r| r.amount = Some("NaN".into()))), ("amount", Rule::Decimal));
-        assert_eq!(only(&broken(|r| r.amount = Some("inf".into()))), ("amount", Rule::Decimal));
-        assert_eq!(only(&broken(|r| r.amount = Some("1.234".into()))), ("amount", Rule::DecimalPlaces));
-        assert_eq!(only(&broken(|r| r.amount = Some("0.00".into()))), ("amount", Rule::NonZero));
-        assert_eq!(only(&broken(|r| r.amount = Some("1000000000.01".into()))), ("amount", Rule::Range));
-        assert_eq!(only(&broken(|r| r.amount = Some("1e300".into()))), ("amount", Rule::Range));
+        assert_eq!(
+            only(&broken(|r| r.amount = None)),
+            ("amount", Rule::Required)
+        );
+        assert_eq!(
+            only(&broken(|r| r.amount = Some("abc".into()))),
+            ("amount", Rule::Decimal)
+        );
+        assert_eq!(
+            only(&broken(|r| r.amount = Some("NaN".into()))),
+            ("amount", Rule::Decimal)
+        );
+        assert_eq!(
+            only(&broken(|r| r.amount = Some("inf".into()))),
+            ("amount", Rule::Decimal)
+        );
+        assert_eq!(
+            only(&broken(|r| r.amount = Some("1.234".into()))),
+            ("amount", Rule::DecimalPlaces)
+        );
+        assert_eq!(
+            only(&broken(|r| r.amount = Some("0.00".into()))),
+            ("amount", Rule::NonZero)
+        );
+        assert_eq!(
+            only(&broken(|r| r.amount = Some("1000000000.01".into()))),
+            ("amount", Rule::Range)
+        );
+        assert_eq!(
+            only(&broken(|r| r.amount = Some("1e300".into()))),
+            ("amount", Rule::Range)
+        );
         for ok in ["1000000000", "-1000000000", "0.01", "12.30", "1.5e2", "7"] {
-            assert!(validate(RawTransaction { amount: Some(ok.into()), ..valid_raw() }).is_ok(), "{ok}");
+            assert!(
+                validate(RawTransaction {
+                    amount: Some(ok.into()),
+                    ..valid_raw()
+                })
+                .is_ok(),
+                "{ok}"
+            );
         }
     }
 
     #[test]
     fn currency_must_be_three_upper_case_letters() {
-        assert_eq!(only(&broken(|r| r.currency = None)), ("currency", Rule::Required));
+        assert_eq!(
+            only(&broken(|r| r.currency = None)),
+            ("currency", Rule::Required)
+        );
         for bad in ["usd", "US", "USDD", "U5D", "ÜSD"] {
-            assert_eq!(only(&broken(|r| r.currency = Some(bad.into()))), ("currency", Rule::Currency), "{bad}");
+            assert_eq!(
+                only(&broken(|r| r.currency = Some(bad.into()))),
+                ("currency", Rule::Currency),
+                "{bad}"
+            );
         }
     }
 
     #[test]
     fn merchant_is_optional_and_at_most_128_chars() {
-        assert!(validate(RawTransaction { merchant: None, ..valid_raw() }).is_ok());
-        let tx = validate(RawTransaction { merchant: Some(String::new()), ..valid_raw() }).expect("valid");
+        assert!(
+            validate(RawTransaction {
+                merchant: None,
+                ..valid_raw()
+            })
+            .is_ok()
+        );
+        let tx = validate(RawTransaction {
+            merchant: Some(String::new()),
+            ..valid_raw()
+        })
+        .expect("valid");
         assert_eq!(tx.merchant(), None);
-        assert_eq!(only(&broken(|r| r.merchant = Some("m".repeat(129)))), ("merchant", Rule::Length));
+        assert_eq!(
+            only(&broken(|r| r.merchant = Some("m".repeat(129)))),
+            ("merchant", Rule::Length)
+        );
     }
 
     #[test]
     fn description_is_required_and_at_most_256_chars() {
-        assert_eq!(only(&broken(|r| r.description = None)), ("description", Rule::Required));
+        assert_eq!(
+            only(&broken(|r| r.description = None)),
+            ("description", Rule::Required)
+        );
         assert_eq!(
             only(&broken(|r| r.description = Some("d".repeat(257)))),
             ("description", Rule::Length)
@@ -439,11 +513,25 @@ mod tests {
 
     #[test]
     fn mcc_is_optional_four_digits_keeping_leading_zero() {
-        let tx = validate(RawTransaction { mcc: Some("0780".into()), ..valid_raw() }).expect("valid");
+        let tx = validate(RawTransaction {
+            mcc: Some("0780".into()),
+            ..valid_raw()
+        })
+        .expect("valid");
         assert_eq!(tx.mcc(), Some("0780"));
-        assert!(validate(RawTransaction { mcc: None, ..valid_raw() }).is_ok());
+        assert!(
+            validate(RawTransaction {
+                mcc: None,
+                ..valid_raw()
+            })
+            .is_ok()
+        );
         for bad in ["780", "57a1", "12345"] {
-            assert_eq!(only(&broken(|r| r.mcc = Some(bad.into()))), ("mcc", Rule::Mcc), "{bad}");
+            assert_eq!(
+                only(&broken(|r| r.mcc = Some(bad.into()))),
+                ("mcc", Rule::Mcc),
+                "{bad}"
+            );
         }
     }
 
@@ -453,9 +541,19 @@ mod tests {
         let fields: Vec<_> = e.fields().collect();
         assert_eq!(
             fields,
-            ["transaction_id", "timestamp", "account_id", "amount", "currency", "description"]
+            [
+                "transaction_id",
+                "timestamp",
+                "account_id",
+                "amount",
+                "currency",
+                "description"
+            ]
         );
-        assert!(e.to_string().starts_with("transaction_id: is required; timestamp: is required"));
+        assert!(
+            e.to_string()
+                .starts_with("transaction_id: is required; timestamp: is required")
+        );
     }
 
     #[test]
@@ -482,6 +580,9 @@ mod tests {
                 "amount":0,"currency":"EUR","description":"x"}"#,
         )
         .expect_err("zero amount");
-        assert!(err.to_string().contains("amount: must not be zero"), "{err}");
+        assert!(
+            err.to_string().contains("amount: must not be zero"),
+            "{err}"
+        );
     }
 }

@@ -27,8 +27,12 @@ fn world() -> World {
         max_retries: 3,
         jitter: true,
     };
-    let orchestrator =
-        Orchestrator::new(classifier.clone(), store.clone(), dead_letters.clone(), retry);
+    let orchestrator = Orchestrator::new(
+        classifier.clone(),
+        store.clone(),
+        dead_letters.clone(),
+        retry,
+    );
     World {
         classifier,
         store,
@@ -69,10 +73,17 @@ async fn valid_records_are_written_and_bad_ones_dead_lettered_with_stage_and_rea
     let records = vec![
         valid(0, "t1", "SQ *BLUE BOTTLE COFFEE"),
         json_record(1, "{not json"),
-        json_record(2, r#"{"transaction_id":"t3","timestamp":"yesterday","account_id":"a","amount":"1","currency":"USD","description":"x"}"#),
+        json_record(
+            2,
+            r#"{"transaction_id":"t3","timestamp":"yesterday","account_id":"a","amount":"1","currency":"USD","description":"x"}"#,
+        ),
         valid(3, "t4", "UBER *TRIP"),
     ];
-    let outcome = w.orchestrator.process_chunk(&w.lineage, records).await.expect("chunk completes");
+    let outcome = w
+        .orchestrator
+        .process_chunk(&w.lineage, records)
+        .await
+        .expect("chunk completes");
     let c = outcome.counts;
     assert_eq!((c.received, c.written, c.dead_lettered), (4, 2, 2));
     assert_eq!((c.parse_failed, c.validate_failed), (1, 1));
@@ -80,14 +91,21 @@ async fn valid_records_are_written_and_bad_ones_dead_lettered_with_stage_and_rea
 
     let rows = w.store.rows();
     assert_eq!(rows.keys().collect::<Vec<_>>(), ["t1", "t4"]);
-    assert_eq!(rows["t1"].record.prediction.category.as_str(), "FOOD_AND_DRINK");
+    assert_eq!(
+        rows["t1"].record.prediction.category.as_str(),
+        "FOOD_AND_DRINK"
+    );
     assert_eq!(rows["t4"].record.source.lineage(), "transactions/0/3");
 
     let letters = w.dead_letters.letters();
     assert_eq!(letters[0].stage, Stage::Parse);
     assert_eq!(letters[0].payload, b"{not json");
     assert_eq!(letters[1].stage, Stage::Validate);
-    assert!(letters[1].reason.starts_with("timestamp:"), "{}", letters[1].reason);
+    assert!(
+        letters[1].reason.starts_with("timestamp:"),
+        "{}",
+        letters[1].reason
+    );
     assert_eq!(letters[1].transaction_id.as_deref(), Some("t3"));
     assert_eq!(letters[1].run_id.as_str(), "run-1");
 }
@@ -95,7 +113,8 @@ async fn valid_records_are_written_and_bad_ones_dead_lettered_with_stage_and_rea
 #[tokio::test]
 async fn transient_classifier_failures_are_retried_transparently() {
     let w = world();
-    w.classifier.fail_next([RetryHint::Transient, RetryHint::Transient]);
+    w.classifier
+        .fail_next([RetryHint::Transient, RetryHint::Transient]);
     let outcome = w
         .orchestrator
         .process_chunk(&w.lineage, vec![valid(0, "t1", "COFFEE")])
@@ -112,10 +131,23 @@ async fn an_outage_longer_than_the_retry_budget_fails_the_chunk_without_side_eff
     w.classifier.fail_next([RetryHint::Transient; 10]);
     let err = w
         .orchestrator
-        .process_chunk(&w.lineage, vec![valid(0, "t1", "COFFEE"), json_record(1, "bad")])
+        .process_chunk(
+            &w.lineage,
+            vec![valid(0, "t1", "COFFEE"), json_record(1, "bad")],
+        )
         .await
         .expect_err("outage");
-    assert!(matches!(err, PipelineError::Unavailable { stage: Stage::Classify, retries: 3, .. }), "{err}");
+    assert!(
+        matches!(
+            err,
+            PipelineError::Unavailable {
+                stage: Stage::Classify,
+                retries: 3,
+                ..
+            }
+        ),
+        "{err}"
+    );
     assert!(err.is_retryable());
     // Nothing written, nothing dead-lettered: the chunk can be run again whole.
     assert!(w.store.rows().is_empty());
@@ -140,22 +172,47 @@ async fn a_fatal_classifier_error_stops_without_dead_lettering_valid_records() {
 async fn a_refused_record_is_isolated_and_its_neighbours_are_written() {
     let w = world();
     w.classifier.refuse("t3");
-    let records = (1..=6).map(|i| valid(i, &format!("t{i}"), "COFFEE")).collect();
-    let outcome = w.orchestrator.process_chunk(&w.lineage, records).await.expect("completes");
-    assert_eq!((outcome.counts.written, outcome.counts.classify_failed), (5, 1));
+    let records = (1..=6)
+        .map(|i| valid(i, &format!("t{i}"), "COFFEE"))
+        .collect();
+    let outcome = w
+        .orchestrator
+        .process_chunk(&w.lineage, records)
+        .await
+        .expect("completes");
+    assert_eq!(
+        (outcome.counts.written, outcome.counts.classify_failed),
+        (5, 1)
+    );
     let letters = w.dead_letters.letters();
     assert_eq!(letters.len(), 1);
-    assert_eq!((letters[0].stage, letters[0].transaction_id.as_deref()), (Stage::Classify, Some("t3")));
-    assert!(letters[0].reason.contains("refused"), "{}", letters[0].reason);
+    assert_eq!(
+        (letters[0].stage, letters[0].transaction_id.as_deref()),
+        (Stage::Classify, Some("t3"))
+    );
+    assert!(
+        letters[0].reason.contains("refused"),
+        "{}",
+        letters[0].reason
+    );
 }
 
 #[tokio::test]
 async fn a_prediction_that_breaks_the_contract_fails_only_its_record() {
     let w = world();
     w.classifier.answer_badly("t2");
-    let records = (1..=3).map(|i| valid(i, &format!("t{i}"), "COFFEE")).collect();
-    let outcome = w.orchestrator.process_chunk(&w.lineage, records).await.expect("completes");
-    assert_eq!((outcome.counts.written, outcome.counts.classify_failed), (2, 1));
+    let records = (1..=3)
+        .map(|i| valid(i, &format!("t{i}"), "COFFEE"))
+        .collect();
+    let outcome = w
+        .orchestrator
+        .process_chunk(&w.lineage, records)
+        .await
+        .expect("completes");
+    assert_eq!(
+        (outcome.counts.written, outcome.counts.classify_failed),
+        (2, 1)
+    );
     let letter = &w.dead_letters.letters()[0];
     assert!(letter.reason.contains("category"), "{}", letter.reason);
 }
@@ -165,9 +222,18 @@ async fn a_record_the_store_refuses_is_dead_lettered_at_persist() {
     let w = world();
     w.store.refuse("t2");
     w.store.fail_next([RetryHint::Transient]);
-    let records = (1..=4).map(|i| valid(i, &format!("t{i}"), "COFFEE")).collect();
-    let outcome = w.orchestrator.process_chunk(&w.lineage, records).await.expect("completes");
-    assert_eq!((outcome.counts.written, outcome.counts.persist_failed), (3, 1));
+    let records = (1..=4)
+        .map(|i| valid(i, &format!("t{i}"), "COFFEE"))
+        .collect();
+    let outcome = w
+        .orchestrator
+        .process_chunk(&w.lineage, records)
+        .await
+        .expect("completes");
+    assert_eq!(
+        (outcome.counts.written, outcome.counts.persist_failed),
+        (3, 1)
+    );
     assert_eq!(outcome.counts.persist_retries, 1);
     assert_eq!(w.dead_letters.letters()[0].stage, Stage::Persist);
     assert!(!w.store.rows().contains_key("t2"));
@@ -181,13 +247,21 @@ async fn duplicates_in_a_chunk_collapse_or_are_rejected_when_they_conflict() {
         valid(1, "t1", "COFFEE"),
         valid(2, "t1", "SOMETHING ELSE"),
     ];
-    let outcome = w.orchestrator.process_chunk(&w.lineage, records).await.expect("completes");
+    let outcome = w
+        .orchestrator
+        .process_chunk(&w.lineage, records)
+        .await
+        .expect("completes");
     let c = outcome.counts;
     assert_eq!((c.written, c.deduplicated, c.validate_failed), (2, 1, 1));
     assert!(c.reconciles());
     assert_eq!(w.store.rows().len(), 1);
     let letter = &w.dead_letters.letters()[0];
-    assert!(letter.reason.contains("different content"), "{}", letter.reason);
+    assert!(
+        letter.reason.contains("different content"),
+        "{}",
+        letter.reason
+    );
 }
 
 #[tokio::test]
@@ -195,8 +269,15 @@ async fn a_duplicate_of_a_dead_lettered_record_is_dead_lettered_too() {
     let w = world();
     w.classifier.refuse("t1");
     let records = vec![valid(0, "t1", "COFFEE"), valid(1, "t1", "COFFEE")];
-    let outcome = w.orchestrator.process_chunk(&w.lineage, records).await.expect("completes");
-    assert_eq!((outcome.counts.written, outcome.counts.classify_failed), (0, 2));
+    let outcome = w
+        .orchestrator
+        .process_chunk(&w.lineage, records)
+        .await
+        .expect("completes");
+    assert_eq!(
+        (outcome.counts.written, outcome.counts.classify_failed),
+        (0, 2)
+    );
     assert_eq!(w.dead_letters.letters().len(), 2);
 }
 
@@ -207,7 +288,10 @@ async fn writing_the_same_chunk_twice_leaves_one_row_with_the_latest_lineage() {
         .process_chunk(&w.lineage, vec![valid(0, "t1", "COFFEE")])
         .await
         .expect("first");
-    let replay = Lineage { run_id: RunId::new("run-2"), ..w.lineage.clone() };
+    let replay = Lineage {
+        run_id: RunId::new("run-2"),
+        ..w.lineage.clone()
+    };
     w.orchestrator
         .process_chunk(&replay, vec![valid(9, "t1", "COFFEE")])
         .await
@@ -234,13 +318,18 @@ async fn a_dead_letter_queue_outage_fails_the_chunk_as_retryable() {
 #[tokio::test]
 async fn an_empty_chunk_is_a_no_op() {
     let w = world();
-    let outcome = w.orchestrator.process_chunk(&w.lineage, vec![]).await.expect("empty");
+    let outcome = w
+        .orchestrator
+        .process_chunk(&w.lineage, vec![])
+        .await
+        .expect("empty");
     assert_eq!(outcome.counts.received, 0);
     assert_eq!(w.classifier.calls(), 0);
 }
 
 #[test]
 fn raw_transaction_is_the_kafka_json_shape() {
-    let raw: RawTransaction = serde_json::from_str(r#"{"transaction_id":"x","amount":1.5}"#).expect("json");
+    let raw: RawTransaction =
+        serde_json::from_str(r#"{"transaction_id":"x","amount":1.5}"#).expect("json");
     assert_eq!(raw.amount.as_deref(), Some("1.5"));
 }

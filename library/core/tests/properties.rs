@@ -13,8 +13,11 @@ use txclass_core::{
 };
 
 fn text(max: usize) -> impl Strategy<Value = String> {
-    proptest::collection::vec(any::<char>().prop_filter("printable", |c| !c.is_control()), 1..=max)
-        .prop_map(|cs| cs.into_iter().collect())
+    proptest::collection::vec(
+        any::<char>().prop_filter("printable", |c| !c.is_control()),
+        1..=max,
+    )
+    .prop_map(|cs| cs.into_iter().collect())
 }
 
 prop_compose! {

@@ -1,0 +1,368 @@
+//! `txclass-batch classify` end to end against the real stack: S3, the ML
+//! API (a child process), PostgreSQL and the Kafka dead-letter topic.
+
+use std::io::Write;
+use std::process::{Command, Output};
+use std::time::Duration;
+
+use sqlx::PgPool;
+use txclass_adapters::kafka::ensure_topics;
+use txclass_adapters::testing::{MlApiProcess, brokers, env, fresh_database, read_topic, unique};
+use txclass_adapters::{S3ObjectStore, S3Settings};
+use txclass_core::ObjectStore;
+
+struct Setup {
+    database_url: String,
+    pool: PgPool,
+    bucket: String,
+    prefix: String,
+    dlq_topic: String,
+    s3: S3ObjectStore,
+}
+
+async fn setup() -> Setup {
+    let (database_url, store) = fresh_database().await;
+    let dlq_topic = unique("dlq");
+    ensure_topics(&brokers(), &[(&dlq_topic, 1)])
+        .await
+        .expect("topic");
+    let s3 = S3ObjectStore::new(&S3Settings {
+        endpoint: Some(env("S3_ENDPOINT", "http://127.0.0.1:9000")),
+        region: env("AWS_REGION", "us-east-1"),
+        access_key_id: Some(env("AWS_ACCESS_KEY_ID", "txclass")),
+        secret_access_key: Some(env("AWS_SECRET_ACCESS_KEY", "txclass-secret")),
+    });
+    let bucket = env("S3_BUCKET", "txclass");
+    s3.ensure_bucket(&bucket).await.expect("bucket");
+    Setup {
+        database_url,
+        pool: store.pool().clone(),
+        bucket,
+        prefix: format!("{}/", unique("batch")),
+        dlq_topic,
+        s3,
+    }
+}
+
+impl Setup {
+    async fn put(&self, name: &str, body: impl Into<Vec<u8>>) {
+        self.s3
+            .put(&self.bucket, &format!("{}{name}", self.prefix), body.into())
+            .await
+            .expect("put");
+    }
+
+    fn classify(&self, ml_api: &MlApiProcess, extra: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_txclass-batch"))
+            .args([
+                "classify",
+                "--bucket",
+                &self.bucket,
+                "--prefix",
+                &self.prefix,
+                "--no-progress",
+            ])
+            .args([
+                "--retry-initial-ms",
+                "20",
+                "--retry-max-delay-ms",
+                "200",
+                "--retry-max",
+                "40",
+            ])
+            .args(["--chunk-size", "7"])
+            .args(extra)
+            .env("DATABASE_URL", &self.database_url)
+            .env("ML_API_URL", &ml_api.url)
+            .env("KAFKA_DLQ_TOPIC", &self.dlq_topic)
+            .env("RUST_LOG", "warn")
+            .output()
+            .expect("run txclass-batch")
+    }
+
+    async fn count(&self, sql: &str) -> i64 {
+        sqlx::query_scalar(sql)
+            .fetch_one(&self.pool)
+            .await
+            .expect("count")
+    }
+}
+
+const HEADER: &str =
+    "transaction_id,timestamp,account_id,amount,currency,merchant,description,mcc,extra_column\n";
+
+/// 20 valid rows, one exact duplicate, and one invalid row of each kind.
+fn mixed_csv() -> String {
+    let mut csv = HEADER.to_owned();
+    for i in 0..20 {
+        csv += &format!(
+            "v{i},2024-06-01T10:{i:02}:00Z,acc-{i},-{i}.25,USD,Blue Bottle,SQ *BLUE BOTTLE COFFEE #{i},5814,x\n"
+        );
+    }
+    csv += "v3,2024-06-01T10:03:00Z,acc-3,-3.25,USD,Blue Bottle,SQ *BLUE BOTTLE COFFEE #3,5814,x\n";
+    let invalid = [
+        (
+            ",2024-06-01T10:00:00Z,a,-1.00,USD,,MISSING ID,,x",
+            "transaction_id",
+        ),
+        ("i-ts,yesterday,a,-1.00,USD,,BAD TIME,,x", "timestamp"),
+        (
+            "i-acc,2024-06-01T10:00:00Z,,-1.00,USD,,NO ACCOUNT,,x",
+            "account_id",
+        ),
+        (
+            "i-amt,2024-06-01T10:00:00Z,a,abc,USD,,BAD AMOUNT,,x",
+            "amount",
+        ),
+        (
+            "i-places,2024-06-01T10:00:00Z,a,-1.001,USD,,THREE PLACES,,x",
+            "amount",
+        ),
+        ("i-zero,2024-06-01T10:00:00Z,a,0,USD,,ZERO,,x", "amount"),
+        (
+            "i-cur,2024-06-01T10:00:00Z,a,-1.00,usd,,LOWER CURRENCY,,x",
+            "currency",
+        ),
+        (
+            "i-desc,2024-06-01T10:00:00Z,a,-1.00,USD,,,,x",
+            "description",
+        ),
+        (
+            "i-mcc,2024-06-01T10:00:00Z,a,-1.00,USD,,BAD MCC,57a1,x",
+            "mcc",
+        ),
+        ("i-ragged,2024-06-01T10:00:00Z,a", "fields"),
+    ];
+    for (row, _) in invalid {
+        csv += row;
+        csv += "\n";
+    }
+    csv
+}
+
+#[tokio::test]
+async fn a_mixed_file_writes_valid_rows_and_dead_letters_each_invalid_row_with_its_reason() {
+    let s = setup().await;
+    let ml_api = MlApiProcess::start(&[]);
+    s.put("day.csv", mixed_csv()).await;
+    let out = s.classify(&ml_api, &["--run-id", "run-mixed", "--batch-id", "b-mixed"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("counts reconcile: yes"), "{stdout}");
+
+    assert_eq!(s.count("SELECT count(*) FROM predictions").await, 20);
+    assert_eq!(s.count("SELECT count(*) FROM transactions").await, 20);
+    assert_eq!(
+        s.count("SELECT count(*) FROM predictions WHERE processing_type = 'batch' AND run_id = 'run-mixed' AND batch_id = 'b-mixed' AND source LIKE 's3://%day.csv'").await,
+        20
+    );
+    let (records_in, written, rejected, dead_lettered, status): (i64, i64, i64, i64, String) =
+        sqlx::query_as("SELECT records_in, written, rejected, dead_lettered, status FROM runs WHERE run_id = 'run-mixed'")
+            .fetch_one(&s.pool)
+            .await
+            .expect("run row");
+    assert_eq!(
+        (
+            records_in,
+            written,
+            rejected,
+            dead_lettered,
+            status.as_str()
+        ),
+        (31, 21, 10, 10, "succeeded")
+    );
+
+    let letters = read_topic(
+        &s.dlq_topic,
+        10,
+        Duration::from_secs(30),
+        Duration::from_millis(500),
+    )
+    .await;
+    assert_eq!(letters.len(), 10);
+    for l in &letters {
+        assert!(["parse", "validate"].contains(&l.headers["error.stage"].as_str()));
+        assert_eq!(l.headers["run_id"], "run-mixed");
+        assert!(l.headers["source.object"].ends_with("day.csv"));
+    }
+    let reasons: Vec<&str> = letters
+        .iter()
+        .map(|l| l.headers["error.reason"].as_str())
+        .collect();
+    for field in [
+        "transaction_id:",
+        "timestamp:",
+        "account_id:",
+        "currency:",
+        "description:",
+        "mcc:",
+        "fields",
+    ] {
+        assert!(
+            reasons.iter().any(|r| r.contains(field)),
+            "no reason names {field}: {reasons:?}"
+        );
+    }
+
+    let errors =
+        s.s3.get(&s.bucket, "errors/b-mixed.csv")
+            .await
+            .expect("errors object");
+    let errors: Vec<u8> = futures::StreamExt::collect::<Vec<_>>(errors)
+        .await
+        .into_iter()
+        .flat_map(|c| c.expect("chunk"))
+        .collect();
+    let errors = String::from_utf8(errors).expect("utf-8");
+    assert_eq!(errors.lines().count(), 11, "{errors}");
+    assert!(
+        errors.contains("i-zero") && errors.contains("must not be zero"),
+        "{errors}"
+    );
+}
+
+#[tokio::test]
+async fn running_the_same_run_twice_leaves_the_same_rows() {
+    let s = setup().await;
+    let ml_api = MlApiProcess::start(&[]);
+    s.put("day.csv", mixed_csv()).await;
+    assert!(s.classify(&ml_api, &["--run-id", "again"]).status.success());
+    let before: Vec<(String, String)> =
+        sqlx::query_as("SELECT transaction_id, category FROM predictions ORDER BY 1")
+            .fetch_all(&s.pool)
+            .await
+            .expect("rows");
+    assert!(s.classify(&ml_api, &["--run-id", "again"]).status.success());
+    let after: Vec<(String, String)> =
+        sqlx::query_as("SELECT transaction_id, category FROM predictions ORDER BY 1")
+            .fetch_all(&s.pool)
+            .await
+            .expect("rows");
+    assert_eq!(before, after);
+    assert_eq!(s.count("SELECT count(*) FROM runs").await, 1);
+}
+
+#[tokio::test]
+async fn an_ml_api_in_fault_mode_gives_the_same_final_result() {
+    let s = setup().await;
+    let ml_api = MlApiProcess::start(&[
+        "--fault-unavailable",
+        "0.3",
+        "--fault-throttled",
+        "0.1",
+        "--fault-timeout",
+        "0.1",
+        "--fault-hang-ms",
+        "3000",
+    ]);
+    s.put("day.csv", mixed_csv()).await;
+    let out = s.classify(&ml_api, &["--ml-api-timeout-ms", "500"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(s.count("SELECT count(*) FROM predictions").await, 20);
+    assert_eq!(s.count("SELECT dead_lettered FROM runs").await, 10);
+}
+
+#[tokio::test]
+async fn a_file_missing_a_required_column_fails_and_writes_nothing() {
+    let s = setup().await;
+    let ml_api = MlApiProcess::start(&[]);
+    s.put(
+        "bad.csv",
+        "transaction_id,timestamp,description\nt1,2024-06-01T10:00:00Z,COFFEE\n",
+    )
+    .await;
+    let out = s.classify(&ml_api, &[]);
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("missing required column(s): account_id, amount, currency"),
+        "{stderr}"
+    );
+    assert_eq!(s.count("SELECT count(*) FROM transactions").await, 0);
+    assert_eq!(
+        s.count("SELECT count(*) FROM runs WHERE status = 'failed'")
+            .await,
+        1
+    );
+}
+
+#[tokio::test]
+async fn a_gzip_file_is_read() {
+    let s = setup().await;
+    let ml_api = MlApiProcess::start(&[]);
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(mixed_csv().as_bytes()).expect("gzip");
+    s.put("day.csv.gz", gz.finish().expect("gzip")).await;
+    assert!(s.classify(&ml_api, &[]).status.success());
+    assert_eq!(s.count("SELECT count(*) FROM predictions").await, 20);
+}
+
+#[tokio::test]
+async fn the_seed_dialect_is_read_unchanged() {
+    let s = setup().await;
+    let ml_api = MlApiProcess::start(&[]);
+    let csv = "id;description;amount;timestamp;merchant;operation_type;side\n\
+               s1;\"Card payment; SPAR 0231\";-952,40;2023-11-28 06:35:12;SPAR;card_payment;debit\n\
+               s2;SALARY ACME GMBH;3120,00;2023-11-28 09:00:00;ACME;transfer;credit\n\
+               s3;BROKEN;abc;2023-11-29 15:00:00;X;card_payment;debit\n";
+    s.put("seed.csv", csv).await;
+    let out = s.classify(&ml_api, &["--currency", "EUR", "--account-id", "acc-seed"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows: Vec<(String, String, String, String, serde_json::Value)> = sqlx::query_as(
+        "SELECT transaction_id, amount::text, currency, account_id, attributes FROM transactions ORDER BY 1",
+    )
+    .fetch_all(&s.pool)
+    .await
+    .expect("rows");
+    assert_eq!(rows.len(), 2);
+    assert_eq!(
+        (
+            rows[0].0.as_str(),
+            rows[0].1.as_str(),
+            rows[0].2.as_str(),
+            rows[0].3.as_str()
+        ),
+        ("s1", "-952.40", "EUR", "acc-seed")
+    );
+    assert_eq!(rows[0].4["side"], "debit");
+    assert_eq!(s.count("SELECT dead_lettered FROM runs").await, 1);
+}
+
+#[tokio::test]
+async fn an_unreachable_ml_api_fails_the_run_after_retries_without_dead_lettering_valid_rows() {
+    let s = setup().await;
+    let mut ml_api = MlApiProcess::start(&[]);
+    ml_api.stop();
+    s.put("day.csv", mixed_csv()).await;
+    let out = s.classify(&ml_api, &["--retry-max", "2"]);
+    assert_eq!(
+        out.status.code(),
+        Some(4),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("classify stage unavailable"));
+    assert_eq!(s.count("SELECT count(*) FROM predictions").await, 0);
+    assert_eq!(
+        s.count("SELECT count(*) FROM runs WHERE status = 'failed'")
+            .await,
+        1
+    );
+}

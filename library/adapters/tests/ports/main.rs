@@ -1,0 +1,10 @@
+//! One suite per port, run against the in-memory implementation and the
+//! real adapter (PostgreSQL, Kafka, S3) on the local stack. Each test makes
+//! its own database, topic or key prefix, so tests run in parallel.
+//!
+//! Needs the stack: `scripts/stack.sh start`.
+
+mod common;
+mod dead_letter;
+mod object_store;
+mod prediction_store;

@@ -1,0 +1,201 @@
+//! The `ObjectStore` contract, for the in-memory store and S3, and the CSV
+//! source streaming through it.
+
+use std::io::Write;
+use std::sync::Arc;
+
+use txclass_adapters::S3ObjectStore;
+use txclass_core::csv::write_transactions;
+use txclass_core::memory::InMemoryObjectStore;
+use txclass_core::source::{CsvObjectSource, CsvOptions, OpenError};
+use txclass_core::{ObjectStore, Transaction, TransactionSource};
+
+use crate::common::{env, s3, transaction, unique};
+
+struct Harness {
+    store: Arc<dyn ObjectStore>,
+    bucket: String,
+    prefix: String,
+}
+
+fn memory() -> Harness {
+    let store = InMemoryObjectStore::default();
+    store.create_bucket("mem");
+    Harness {
+        store: Arc::new(store),
+        bucket: "mem".into(),
+        prefix: unique("p"),
+    }
+}
+
+async fn real() -> Harness {
+    let store: S3ObjectStore = s3();
+    let bucket = env("S3_BUCKET", "txclass");
+    store.ensure_bucket(&bucket).await.expect("bucket");
+    Harness {
+        store: Arc::new(store),
+        bucket,
+        prefix: unique("p"),
+    }
+}
+
+async fn put_then_get_returns_the_same_bytes(h: Harness) {
+    let key = format!("{}/a.bin", h.prefix);
+    let body: Vec<u8> = (0..300_000u32).map(|i| (i % 251) as u8).collect();
+    h.store
+        .put(&h.bucket, &key, body.clone())
+        .await
+        .expect("put");
+    let mut stream = h.store.get(&h.bucket, &key).await.expect("get");
+    let mut got = Vec::new();
+    while let Some(piece) = futures::StreamExt::next(&mut stream).await {
+        got.extend(piece.expect("piece"));
+    }
+    assert_eq!(got, body);
+}
+
+async fn list_answers_keys_under_the_prefix_in_order(h: Harness) {
+    for name in ["b.csv", "a.csv", "sub/c.csv"] {
+        h.store
+            .put(&h.bucket, &format!("{}/{name}", h.prefix), b"x".to_vec())
+            .await
+            .expect("put");
+    }
+    h.store
+        .put(
+            &h.bucket,
+            &format!("{}-other/z.csv", h.prefix),
+            b"x".to_vec(),
+        )
+        .await
+        .expect("put");
+    let keys = h
+        .store
+        .list(&h.bucket, &format!("{}/", h.prefix))
+        .await
+        .expect("list");
+    let expected: Vec<_> = ["a.csv", "b.csv", "sub/c.csv"]
+        .iter()
+        .map(|n| format!("{}/{n}", h.prefix))
+        .collect();
+    assert_eq!(keys, expected);
+}
+
+async fn a_missing_object_is_a_permanent_error(h: Harness) {
+    let err = h
+        .store
+        .get(&h.bucket, &format!("{}/nope.csv", h.prefix))
+        .await
+        .err()
+        .expect("missing");
+    assert_eq!(err.hint, txclass_core::RetryHint::Permanent, "{err}");
+}
+
+async fn a_csv_object_streams_in_chunks_plain_or_gzip(h: Harness) {
+    let transactions: Vec<Transaction> = (0..2_500)
+        .map(|i| transaction(&format!("t{i}"), "-9.99"))
+        .collect();
+    let csv = write_transactions(&transactions).expect("csv");
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(&csv).expect("gzip");
+    let gz = gz.finish().expect("gzip");
+    for (name, body) in [("day.csv", csv), ("day.csv.gz", gz)] {
+        let key = format!("{}/{name}", h.prefix);
+        h.store.put(&h.bucket, &key, body).await.expect("put");
+        let mut source = CsvObjectSource::open(
+            h.store.clone(),
+            &h.bucket,
+            &key,
+            1_000,
+            &CsvOptions::default(),
+        )
+        .await
+        .expect("open");
+        let mut sizes = Vec::new();
+        let mut read = Vec::new();
+        while let Some(chunk) = source.next_chunk().await.expect("chunk") {
+            sizes.push(chunk.len());
+            for record in chunk {
+                read.push(Transaction::try_from(record.parsed.expect("parsed")).expect("valid"));
+            }
+        }
+        assert_eq!(sizes, [1_000, 1_000, 500], "{name}");
+        assert_eq!(read, transactions, "{name}");
+    }
+}
+
+async fn a_csv_object_missing_a_required_column_fails_before_any_row(h: Harness) {
+    let key = format!("{}/bad.csv", h.prefix);
+    h.store
+        .put(
+            &h.bucket,
+            &key,
+            b"transaction_id,timestamp,description\nt1,2024-01-01T00:00:00Z,x\n".to_vec(),
+        )
+        .await
+        .expect("put");
+    let err = CsvObjectSource::open(h.store.clone(), &h.bucket, &key, 10, &CsvOptions::default())
+        .await
+        .err()
+        .expect("missing columns");
+    assert!(matches!(err, OpenError::Header { .. }), "{err}");
+    assert!(
+        err.to_string().contains("account_id, amount, currency"),
+        "{err}"
+    );
+    assert!(err.to_string().contains(&key), "{err}");
+}
+
+async fn a_ragged_row_is_a_parse_failure_of_that_row_only(h: Harness) {
+    let key = format!("{}/ragged.csv", h.prefix);
+    let body = "transaction_id,timestamp,account_id,amount,currency,description\n\
+                t1,2024-01-01T00:00:00Z,a,1.00,USD,ok\n\
+                t2,2024-01-01T00:00:00Z,a\n\
+                t3,2024-01-01T00:00:00Z,a,2.00,USD,\"quoted, with comma\"\n";
+    h.store
+        .put(&h.bucket, &key, body.as_bytes().to_vec())
+        .await
+        .expect("put");
+    let mut source =
+        CsvObjectSource::open(h.store.clone(), &h.bucket, &key, 10, &CsvOptions::default())
+            .await
+            .expect("open");
+    let chunk = source.next_chunk().await.expect("chunk").expect("rows");
+    assert_eq!(chunk.len(), 3);
+    assert!(chunk[0].parsed.is_ok());
+    assert!(
+        chunk[1]
+            .parsed
+            .as_ref()
+            .err()
+            .expect("ragged")
+            .contains("3 fields")
+    );
+    assert_eq!(chunk[1].payload, b"t2,2024-01-01T00:00:00Z,a");
+    assert_eq!(
+        chunk[1].source.to_string(),
+        format!("s3://{}/{key} line 3", h.bucket)
+    );
+    let t3 = Transaction::try_from(chunk[2].parsed.clone().expect("parsed")).expect("valid");
+    assert_eq!(t3.description(), "quoted, with comma");
+}
+
+macro_rules! suite {
+    ($($name:ident),* $(,)?) => {
+        mod in_memory {
+            $(#[tokio::test] async fn $name() { super::$name(super::memory()).await; })*
+        }
+        mod s3 {
+            $(#[tokio::test] async fn $name() { super::$name(super::real().await).await; })*
+        }
+    };
+}
+
+suite!(
+    put_then_get_returns_the_same_bytes,
+    list_answers_keys_under_the_prefix_in_order,
+    a_missing_object_is_a_permanent_error,
+    a_csv_object_streams_in_chunks_plain_or_gzip,
+    a_csv_object_missing_a_required_column_fails_before_any_row,
+    a_ragged_row_is_a_parse_failure_of_that_row_only,
+);

@@ -1,0 +1,356 @@
+//! Feature extraction: hashed word tokens, word bigrams and character
+//! n-grams of the descriptor and merchant, the MCC and its groups, and the
+//! amount's sign and magnitude. Digits fold to `0` so store numbers, phone
+//! numbers and reference codes do not fragment the vocabulary.
+
+use xxhash_rust::xxh3::xxh3_64_with_seed;
+
+/// How text becomes features. Stored with the model so serving extracts
+/// exactly what training saw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct FeatureConfig {
+    /// log2 of the hashed feature space.
+    pub bits: u32,
+    pub min_ngram: usize,
+    pub max_ngram: usize,
+    pub seed: u64,
+}
+
+impl Default for FeatureConfig {
+    fn default() -> Self {
+        Self {
+            bits: 18,
+            min_ngram: 3,
+            max_ngram: 5,
+            seed: 0x7478_636c_6173_7301,
+        }
+    }
+}
+
+impl FeatureConfig {
+    pub fn dims(&self) -> usize {
+        1 << self.bits
+    }
+}
+
+/// The inputs of one prediction.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Input<'a> {
+    pub description: &'a str,
+    pub merchant: Option<&'a str>,
+    pub mcc: Option<&'a str>,
+    /// Signed amount, when known.
+    pub amount: Option<f64>,
+}
+
+/// One active feature: hashed index, signed weight, and (when asked) its name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Feature {
+    pub index: u32,
+    pub value: f32,
+}
+
+/// Reusable extraction buffers (one per worker) so the hot path does not
+/// allocate per record.
+#[derive(Default)]
+pub struct Extractor {
+    text: String,
+    words: Vec<(usize, usize)>,
+    names: Vec<String>,
+    keep_names: bool,
+}
+
+impl Extractor {
+    /// An extractor that also keeps feature names (for explanations).
+    pub fn explaining() -> Self {
+        Self {
+            keep_names: true,
+            ..Self::default()
+        }
+    }
+
+    /// Names of the features of the last `extract` call (explaining mode).
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+
+    /// Appends the features of `input` to `out` (cleared first), L2-normalized.
+    pub fn extract(&mut self, config: &FeatureConfig, input: &Input<'_>, out: &mut Vec<Feature>) {
+        out.clear();
+        self.names.clear();
+        let mask = (config.dims() - 1) as u64;
+        let keep = self.keep_names;
+        let names = &mut self.names;
+        let mut push = |name: &[u8], out: &mut Vec<Feature>| {
+            let h = xxh3_64_with_seed(name, config.seed);
+            let sign = if h >> 63 == 1 { -1.0 } else { 1.0 };
+            out.push(Feature {
+                index: (h & mask) as u32,
+                value: sign,
+            });
+            if keep {
+                names.push(String::from_utf8_lossy(name).into_owned());
+            }
+        };
+
+        normalize(input.description, &mut self.text);
+        split_words(&self.text, &mut self.words);
+        let mut buf: Vec<u8> = Vec::with_capacity(64);
+        let text = self.text.as_bytes();
+        let mut previous: Option<(usize, usize)> = None;
+        for &(start, end) in &self.words {
+            let word = &text[start..end];
+            buf.clear();
+            buf.extend_from_slice(b"w:");
+            buf.extend_from_slice(word);
+            push(&buf, out);
+            if let Some((ps, pe)) = previous {
+                buf.clear();
+                buf.extend_from_slice(b"b:");
+                buf.extend_from_slice(&text[ps..pe]);
+                buf.push(b'_');
+                buf.extend_from_slice(word);
+                push(&buf, out);
+            }
+            previous = Some((start, end));
+            char_ngrams(config, word, &mut buf, &mut |g| push(g, out));
+        }
+        // Processor prefixes such as "SQ *" or "TST*" are informative as such.
+        if let Some(star) = self.text.find('*') {
+            let prefix = self.text[..star].trim();
+            if !prefix.is_empty() && prefix.len() <= 12 {
+                buf.clear();
+                buf.extend_from_slice(b"p:");
+                buf.extend_from_slice(prefix.as_bytes());
+                push(&buf, out);
+            }
+        }
+
+        if let Some(merchant) = input.merchant.filter(|m| !m.trim().is_empty()) {
+            normalize(merchant, &mut self.text);
+            split_words(&self.text, &mut self.words);
+            let text = self.text.as_bytes();
+            for &(start, end) in &self.words {
+                let word = &text[start..end];
+                buf.clear();
+                buf.extend_from_slice(b"m:");
+                buf.extend_from_slice(word);
+                push(&buf, out);
+                char_ngrams(config, word, &mut buf, &mut |g| push(g, out));
+            }
+        } else {
+            push(b"m:none", out);
+        }
+
+        match input
+            .mcc
+            .filter(|m| m.len() == 4 && m.bytes().all(|b| b.is_ascii_digit()))
+        {
+            Some(mcc) => {
+                for (prefix, len) in [(&b"mcc4:"[..], 4), (b"mcc3:", 3), (b"mcc2:", 2)] {
+                    buf.clear();
+                    buf.extend_from_slice(prefix);
+                    buf.extend_from_slice(&mcc.as_bytes()[..len]);
+                    push(&buf, out);
+                }
+            }
+            None => push(b"mcc:none", out),
+        }
+
+        match input.amount {
+            Some(amount) if amount.is_finite() && amount != 0.0 => {
+                let sign = if amount > 0.0 { b'+' } else { b'-' };
+                push(&[b's', b':', sign], out);
+                let bucket = amount.abs().log2().floor().clamp(-8.0, 31.0) as i32;
+                let label = format!("a:{}{bucket}", sign as char);
+                push(label.as_bytes(), out);
+                if amount.fract() == 0.0 {
+                    push(&[b'r', b':', sign], out);
+                }
+            }
+            _ => push(b"s:none", out),
+        }
+
+        push(b"bias", out);
+        let norm = (out.len() as f32).sqrt();
+        for f in out.iter_mut() {
+            f.value /= norm;
+        }
+    }
+}
+
+/// Upper-cases, folds digits to `0`, keeps letters, digits, `*`, `&`, `'`,
+/// `.`, `/`, `#` and `-`, and turns everything else into single spaces.
+fn normalize(text: &str, out: &mut String) {
+    out.clear();
+    let mut space = true;
+    for c in text.chars() {
+        let c = if c.is_ascii_digit() {
+            '0'
+        } else if c.is_alphanumeric() || matches!(c, '*' | '&' | '\'' | '.' | '/' | '#' | '-') {
+            c
+        } else {
+            ' '
+        };
+        if c == ' ' {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+        } else {
+            out.extend(c.to_uppercase());
+            space = false;
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+}
+
+/// Words: runs of letters and digits (byte ranges into `text`).
+fn split_words(text: &str, out: &mut Vec<(usize, usize)>) {
+    out.clear();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            out.push((s, i));
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, text.len()));
+    }
+    // Pure numbers carry little signal once folded; "0000" words are dropped.
+    out.retain(|&(s, e)| text.as_bytes()[s..e].iter().any(|b| *b != b'0'));
+}
+
+fn char_ngrams(
+    config: &FeatureConfig,
+    word: &[u8],
+    buf: &mut Vec<u8>,
+    push: &mut impl FnMut(&[u8]),
+) {
+    // Boundaries mark word starts and ends, so "^UB" differs from "UB" inside a word.
+    let mut padded = Vec::with_capacity(word.len() + 2);
+    padded.push(b'^');
+    padded.extend_from_slice(word);
+    padded.push(b'$');
+    for n in config.min_ngram..=config.max_ngram {
+        if padded.len() < n {
+            break;
+        }
+        for window in padded.windows(n) {
+            // Skip windows that cut a UTF-8 sequence.
+            if std::str::from_utf8(window).is_err() {
+                continue;
+            }
+            buf.clear();
+            buf.extend_from_slice(b"c:");
+            buf.extend_from_slice(window);
+            push(buf);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(input: Input<'_>) -> Vec<String> {
+        let mut extractor = Extractor::explaining();
+        let mut out = Vec::new();
+        extractor.extract(&FeatureConfig::default(), &input, &mut out);
+        assert_eq!(out.len(), extractor.names().len());
+        extractor.names().to_vec()
+    }
+
+    #[test]
+    fn digits_fold_and_punctuation_becomes_space() {
+        let mut out = String::new();
+        normalize("Sq *Blue  Bottle #1234, Oakland", &mut out);
+        assert_eq!(out, "SQ *BLUE BOTTLE #0000 OAKLAND");
+    }
+
+    #[test]
+    fn words_bigrams_ngrams_prefix_mcc_and_amount_are_extracted() {
+        let n = names(Input {
+            description: "SQ *BLUE BOTTLE COFFEE 1234",
+            merchant: Some("Blue Bottle"),
+            mcc: Some("5814"),
+            amount: Some(-5.75),
+        });
+        for expected in [
+            "w:BLUE",
+            "b:BLUE_BOTTLE",
+            "c:^BL",
+            "c:FEE$",
+            "p:SQ",
+            "m:BOTTLE",
+            "mcc4:5814",
+            "mcc2:58",
+            "s:-",
+            "a:-2",
+            "bias",
+        ] {
+            assert!(
+                n.iter().any(|x| x == expected),
+                "missing {expected} in {n:?}"
+            );
+        }
+        assert!(!n.iter().any(|x| x == "w:0000"), "pure numbers are dropped");
+    }
+
+    #[test]
+    fn missing_parts_have_their_own_features() {
+        let n = names(Input {
+            description: "ATM FEE",
+            ..Input::default()
+        });
+        for expected in ["m:none", "mcc:none", "s:none"] {
+            assert!(n.iter().any(|x| x == expected), "missing {expected}");
+        }
+    }
+
+    #[test]
+    fn features_are_l2_normalized_and_in_range() {
+        let config = FeatureConfig::default();
+        let mut out = Vec::new();
+        Extractor::default().extract(
+            &config,
+            &Input {
+                description: "UBER *TRIP",
+                amount: Some(12.0),
+                ..Input::default()
+            },
+            &mut out,
+        );
+        let norm: f32 = out.iter().map(|f| f.value * f.value).sum();
+        assert!((norm - 1.0).abs() < 1e-4);
+        assert!(out.iter().all(|f| (f.index as usize) < config.dims()));
+    }
+
+    #[test]
+    fn extraction_is_deterministic() {
+        let config = FeatureConfig::default();
+        let input = Input {
+            description: "PAYPAL *SPOTIFY",
+            merchant: None,
+            mcc: None,
+            amount: Some(-9.99),
+        };
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        Extractor::default().extract(&config, &input, &mut a);
+        Extractor::default().extract(&config, &input, &mut b);
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn non_ascii_text_does_not_panic() {
+        let n = names(Input {
+            description: "CAFÉ DÜSSELDORF ☕ 東京",
+            ..Input::default()
+        });
+        assert!(n.iter().any(|x| x == "w:CAFÉ"));
+    }
+}

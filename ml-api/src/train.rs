@@ -1,0 +1,321 @@
+//! Training and evaluation, reproducible from a seed.
+//!
+//! Data: the synthetic generator (`txclass-synth`) with a merchant-level
+//! split: training sees ~80 % of merchants; the other merchants are split by
+//! hash into a calibration half (fits the temperature) and an evaluation half
+//! (the figures reported). So the figures measure merchants the model never saw.
+
+use rand::SeedableRng;
+use rand::seq::SliceRandom;
+use rand_chacha::ChaCha8Rng;
+use txclass_core::{Category, Transaction};
+use txclass_synth::{Generator, Labeled, Split};
+use xxhash_rust::xxh3::xxh3_64;
+
+use crate::features::{Extractor, Feature, FeatureConfig, Input};
+use crate::model::{
+    CLASSES, CalibrationBin, CategoryScore, Evaluation, Model, ModelInfo, TrainingInfo, softmax,
+};
+
+#[derive(Debug, Clone)]
+pub struct TrainConfig {
+    pub seed: u64,
+    pub per_category: usize,
+    pub held_out: usize,
+    pub epochs: usize,
+    pub learning_rate: f32,
+    pub l2: f32,
+    pub features: FeatureConfig,
+}
+
+impl Default for TrainConfig {
+    fn default() -> Self {
+        Self {
+            seed: 20_261_122,
+            per_category: 12_000,
+            held_out: 40_000,
+            epochs: 6,
+            learning_rate: 0.2,
+            l2: 1e-6,
+            features: FeatureConfig::default(),
+        }
+    }
+}
+
+pub struct Sample {
+    pub features: Vec<Feature>,
+    pub label: usize,
+}
+
+pub fn input_of(tx: &Transaction) -> Input<'_> {
+    Input {
+        description: tx.description(),
+        merchant: tx.merchant(),
+        mcc: tx.mcc(),
+        amount: tx.amount().try_into().ok(),
+    }
+}
+
+pub fn featurize(config: &FeatureConfig, data: &[Labeled]) -> Vec<Sample> {
+    let mut extractor = Extractor::default();
+    data.iter()
+        .map(|l| {
+            let mut features = Vec::new();
+            extractor.extract(config, &input_of(&l.transaction), &mut features);
+            Sample {
+                features,
+                label: l.category.index(),
+            }
+        })
+        .collect()
+}
+
+/// The data sets of one training run.
+pub struct DataSets {
+    pub train: Vec<Labeled>,
+    pub calibration: Vec<Labeled>,
+    pub evaluation: Vec<Labeled>,
+}
+
+pub fn data_sets(config: &TrainConfig) -> DataSets {
+    let train = Generator::new(config.seed, Split::Train).balanced(config.per_category);
+    let mut held_out = Generator::new(config.seed.wrapping_add(1), Split::Test);
+    let (mut calibration, mut evaluation) = (Vec::new(), Vec::new());
+    for _ in 0..config.held_out {
+        let l = held_out.next_labeled();
+        if xxh3_64(l.merchant_key.as_bytes()) % 2 == 0 {
+            calibration.push(l);
+        } else {
+            evaluation.push(l);
+        }
+    }
+    DataSets {
+        train,
+        calibration,
+        evaluation,
+    }
+}
+
+/// Trains by AdaGrad SGD on cross-entropy with L2, in a seeded order.
+pub fn train(config: &TrainConfig, train: &[Sample], version_tag: &str) -> Model {
+    let dims = config.features.dims();
+    let mut weights = vec![0f32; dims * CLASSES];
+    let mut squared = vec![0f32; dims * CLASSES];
+    let mut bias = [0f32; CLASSES];
+    let mut bias_squared = [0f32; CLASSES];
+    let mut order: Vec<usize> = (0..train.len()).collect();
+    let mut rng = ChaCha8Rng::seed_from_u64(config.seed);
+    let lr = config.learning_rate;
+    const EPS: f32 = 1e-6;
+
+    let probe = |weights: &[f32], bias: &[f32; CLASSES], features: &[Feature]| {
+        let mut z = *bias;
+        for f in features {
+            let row = &weights[f.index as usize * CLASSES..][..CLASSES];
+            for (zc, w) in z.iter_mut().zip(row) {
+                *zc += w * f.value;
+            }
+        }
+        softmax(&z, 1.0)
+    };
+
+    for _epoch in 0..config.epochs {
+        order.shuffle(&mut rng);
+        for &i in &order {
+            let sample = &train[i];
+            let p = probe(&weights, &bias, &sample.features);
+            let mut g = [0f32; CLASSES];
+            for c in 0..CLASSES {
+                g[c] = p[c] as f32 - if c == sample.label { 1.0 } else { 0.0 };
+            }
+            for f in &sample.features {
+                let base = f.index as usize * CLASSES;
+                for c in 0..CLASSES {
+                    let w = &mut weights[base + c];
+                    let grad = g[c] * f.value + config.l2 * *w;
+                    let acc = &mut squared[base + c];
+                    *acc += grad * grad;
+                    *w -= lr * grad / (acc.sqrt() + EPS);
+                }
+            }
+            for c in 0..CLASSES {
+                bias_squared[c] += g[c] * g[c];
+                bias[c] -= lr * g[c] / (bias_squared[c].sqrt() + EPS);
+            }
+        }
+    }
+
+    let info = ModelInfo {
+        version: String::new(),
+        algorithm: "multinomial logistic regression (AdaGrad, L2) over hashed word, bigram and character n-gram features, MCC and amount; temperature-calibrated".into(),
+        features: config.features,
+        categories: Category::ALL.to_vec(),
+        temperature: 1.0,
+        training: TrainingInfo {
+            seed: config.seed,
+            samples: train.len(),
+            epochs: config.epochs,
+            learning_rate: config.learning_rate,
+            l2: config.l2,
+        },
+        evaluations: Vec::new(),
+    };
+    let mut model = Model::new(info, weights, bias);
+    model.info.version = format!(
+        "{version_tag}-{:08x}",
+        (xxh3_64(&model_fingerprint(&model)) >> 32) as u32
+    );
+    model
+}
+
+fn model_fingerprint(model: &Model) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    let _ = model.save(&mut bytes);
+    bytes
+}
+
+/// The temperature minimizing negative log-likelihood on `samples`.
+pub fn fit_temperature(model: &Model, samples: &[Sample]) -> f32 {
+    let logits: Vec<([f32; CLASSES], usize)> = samples
+        .iter()
+        .map(|s| (model.logits(&s.features), s.label))
+        .collect();
+    let nll = |t: f32| -> f64 {
+        logits
+            .iter()
+            .map(|(z, y)| -softmax(z, t)[*y].max(1e-12).ln())
+            .sum::<f64>()
+            / logits.len().max(1) as f64
+    };
+    let mut best = (1.0f32, nll(1.0));
+    let mut t = 0.3f32;
+    while t <= 4.0 {
+        let loss = nll(t);
+        if loss < best.1 {
+            best = (t, loss);
+        }
+        t += 0.05;
+    }
+    best.0
+}
+
+pub fn evaluate(model: &Model, samples: &[Sample], split: &str) -> Evaluation {
+    let mut confusion = vec![[0usize; CLASSES]; CLASSES];
+    let mut bins: Vec<(usize, f64, usize)> = vec![(0, 0.0, 0); 10];
+    let (mut high, mut high_right) = (0usize, 0usize);
+    for s in samples {
+        let p = model.probabilities(&s.features);
+        let (best, confidence) =
+            p.iter().enumerate().fold(
+                (0, 0.0),
+                |acc, (i, v)| if *v > acc.1 { (i, *v) } else { acc },
+            );
+        confusion[s.label][best] += 1;
+        let bin = ((confidence * 10.0) as usize).min(9);
+        bins[bin].0 += 1;
+        bins[bin].1 += confidence;
+        bins[bin].2 += usize::from(best == s.label);
+        if confidence >= 0.9 {
+            high += 1;
+            high_right += usize::from(best == s.label);
+        }
+    }
+    let total = samples.len().max(1);
+    let correct: usize = (0..CLASSES).map(|c| confusion[c][c]).sum();
+    let per_category: Vec<CategoryScore> = Category::ALL
+        .iter()
+        .map(|&category| {
+            let c = category.index();
+            let support: usize = confusion[c].iter().sum();
+            let predicted: usize = confusion.iter().map(|row| row[c]).sum();
+            let tp = confusion[c][c] as f64;
+            let precision = if predicted > 0 {
+                tp / predicted as f64
+            } else {
+                0.0
+            };
+            let recall = if support > 0 {
+                tp / support as f64
+            } else {
+                0.0
+            };
+            let f1 = if precision + recall > 0.0 {
+                2.0 * precision * recall / (precision + recall)
+            } else {
+                0.0
+            };
+            CategoryScore {
+                category,
+                support,
+                precision,
+                recall,
+                f1,
+            }
+        })
+        .collect();
+    let present: Vec<&CategoryScore> = per_category.iter().filter(|s| s.support > 0).collect();
+    let macro_f1 = present.iter().map(|s| s.f1).sum::<f64>() / present.len().max(1) as f64;
+    Evaluation {
+        split: split.to_owned(),
+        samples: samples.len(),
+        accuracy: correct as f64 / total as f64,
+        macro_f1,
+        per_category,
+        calibration: bins
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.0 > 0)
+            .map(|(i, b)| CalibrationBin {
+                low: i as f64 / 10.0,
+                high: (i + 1) as f64 / 10.0,
+                count: b.0,
+                mean_confidence: b.1 / b.0 as f64,
+                accuracy: b.2 as f64 / b.0 as f64,
+            })
+            .collect(),
+        high_confidence_share: high as f64 / total as f64,
+        high_confidence_accuracy: if high > 0 {
+            high_right as f64 / high as f64
+        } else {
+            0.0
+        },
+    }
+}
+
+/// Prints an evaluation as tables.
+pub fn report(e: &Evaluation) -> String {
+    let mut out = format!(
+        "{}: {} samples, accuracy {:.4}, macro-F1 {:.4}; confidence >= 0.9 on {:.1}% of records, right {:.2}% of the time\n",
+        e.split,
+        e.samples,
+        e.accuracy,
+        e.macro_f1,
+        e.high_confidence_share * 100.0,
+        e.high_confidence_accuracy * 100.0
+    );
+    out.push_str(&format!(
+        "{:<28} {:>8} {:>9} {:>7} {:>7}\n",
+        "category", "support", "precision", "recall", "f1"
+    ));
+    for s in &e.per_category {
+        out.push_str(&format!(
+            "{:<28} {:>8} {:>9.3} {:>7.3} {:>7.3}\n",
+            s.category.as_str(),
+            s.support,
+            s.precision,
+            s.recall,
+            s.f1
+        ));
+    }
+    out.push_str(&format!(
+        "{:<12} {:>8} {:>16} {:>9}\n",
+        "confidence", "count", "mean confidence", "accuracy"
+    ));
+    for b in &e.calibration {
+        out.push_str(&format!(
+            "{:.1}-{:.1}      {:>8} {:>16.3} {:>9.3}\n",
+            b.low, b.high, b.count, b.mean_confidence, b.accuracy
+        ));
+    }
+    out
+}
