@@ -78,7 +78,6 @@ pub async fn run(
     let mut workers = Vec::new();
     for w in 0..concurrency {
         let bodies = bodies.clone();
-        let send = send.clone();
         workers.push(async move {
             let mut histogram = Histogram::<u64>::new(3)?;
             let mut requests = 0u64;

@@ -95,6 +95,12 @@ struct TrainArgs {
     held_out: usize,
     #[arg(long, default_value_t = TrainConfig::default().epochs)]
     epochs: usize,
+    /// AdaGrad learning rate.
+    #[arg(long, default_value_t = TrainConfig::default().learning_rate)]
+    learning_rate: f32,
+    /// L2 penalty (larger generalizes better to unseen merchants).
+    #[arg(long, default_value_t = TrainConfig::default().l2)]
+    l2: f32,
     /// Version prefix; a hash of the weights follows it.
     #[arg(long, default_value = "lr-v1")]
     version: String,
@@ -208,6 +214,8 @@ fn train_command(args: TrainArgs) -> Result<()> {
         per_category: args.per_category,
         held_out: args.held_out,
         epochs: args.epochs,
+        learning_rate: args.learning_rate,
+        l2: args.l2,
         ..TrainConfig::default()
     };
     let started = std::time::Instant::now();
@@ -227,13 +235,17 @@ fn train_command(args: TrainArgs) -> Result<()> {
     // Measure and calibrate the model as it will ship (quantized weights).
     let mut model = model.quantized()?;
     model.info.temperature = fit_temperature(&model, &calibration);
-    let training_fit = evaluate(
+    let fresh_seen = evaluate(
         &model,
-        &train_samples[..train_samples.len().min(20_000)],
-        "training (seen merchants)",
+        &featurize(&config.features, &data.fresh_seen),
+        "new transactions of merchants seen in training",
     );
-    let held_out = evaluate(&model, &evaluation, "held-out merchants");
-    model.info.evaluations = vec![held_out, training_fit];
+    let held_out = evaluate(
+        &model,
+        &evaluation,
+        "held-out merchants (never seen in training)",
+    );
+    model.info.evaluations = vec![held_out, fresh_seen];
     println!(
         "model {} (temperature {:.2})\n",
         model.info.version, model.info.temperature

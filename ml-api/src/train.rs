@@ -74,7 +74,11 @@ pub fn featurize(config: &FeatureConfig, data: &[Labeled]) -> Vec<Sample> {
 pub struct DataSets {
     pub train: Vec<Labeled>,
     pub calibration: Vec<Labeled>,
+    /// Merchants the model never saw.
     pub evaluation: Vec<Labeled>,
+    /// New transactions (fresh store numbers, cities, truncations, amounts)
+    /// of merchants seen in training.
+    pub fresh_seen: Vec<Labeled>,
 }
 
 pub fn data_sets(config: &TrainConfig) -> DataSets {
@@ -83,16 +87,21 @@ pub fn data_sets(config: &TrainConfig) -> DataSets {
     let (mut calibration, mut evaluation) = (Vec::new(), Vec::new());
     for _ in 0..config.held_out {
         let l = held_out.next_labeled();
-        if xxh3_64(l.merchant_key.as_bytes()) % 2 == 0 {
+        if xxh3_64(l.merchant_key.as_bytes()).is_multiple_of(2) {
             calibration.push(l);
         } else {
             evaluation.push(l);
         }
     }
+    let mut seen = Generator::new(config.seed.wrapping_add(2), Split::Train);
+    let fresh_seen = (0..config.held_out / 2)
+        .map(|_| seen.next_labeled())
+        .collect();
     DataSets {
         train,
         calibration,
         evaluation,
+        fresh_seen,
     }
 }
 

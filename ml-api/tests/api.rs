@@ -1,47 +1,28 @@
 //! The HTTP API against the real server process.
 
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
+use txclass_adapters::testing::MlApiProcess;
 use txclass_adapters::{MlApiClient, MlApiSettings};
 use txclass_core::memory::{InMemoryDeadLetters, InMemoryStore};
 use txclass_core::{
     BatchId, Lineage, Orchestrator, ProcessingType, RetryPolicy, RunId, SourceRecord, SourceRef,
 };
 
-/// A running `txclass-ml-api serve`, killed on drop.
+/// The real server process, with request helpers.
 struct Server {
-    child: Child,
+    process: MlApiProcess,
     url: String,
 }
 
 impl Server {
     fn start(args: &[&str]) -> Self {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .expect("free port")
-            .port();
-        let addr = format!("127.0.0.1:{port}");
-        let child = Command::new(env!("CARGO_BIN_EXE_txclass-ml-api"))
-            .args(["serve", "--addr", &addr])
-            .args(args)
-            .env("RUST_LOG", "warn")
-            .stdout(Stdio::null())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("start txclass-ml-api");
-        let server = Server {
-            child,
-            url: format!("http://{addr}"),
-        };
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while std::net::TcpStream::connect(&addr).is_err() {
-            assert!(Instant::now() < deadline, "server did not start");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        server
+        let process = MlApiProcess::start(args);
+        let url = process.url.clone();
+        Self { process, url }
     }
 
     async fn post(&self, body: &Value, key: Option<&str>) -> (u16, Value) {
@@ -74,13 +55,6 @@ impl Server {
             response.status().as_u16(),
             response.text().await.expect("body"),
         )
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 
@@ -257,7 +231,7 @@ async fn fault_mode_answers_503_429_and_hangs() {
 #[tokio::test]
 async fn sigterm_shuts_down_gracefully() {
     let mut server = Server::start(&[]);
-    let pid = server.child.id().to_string();
+    let pid = server.process.pid().to_string();
     let status = Command::new("kill")
         .args(["-TERM", &pid])
         .status()
@@ -265,7 +239,7 @@ async fn sigterm_shuts_down_gracefully() {
     assert!(status.success());
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
-        if let Some(exit) = server.child.try_wait().expect("wait") {
+        if let Some(exit) = server.process.try_wait() {
             assert!(exit.success(), "exit status {exit}");
             break;
         }

@@ -1,8 +1,16 @@
 //! Any input gives a valid category and a confidence in 0..=1, never a panic.
 
+use std::sync::OnceLock;
+
 use proptest::prelude::*;
+use txclass_ml_api::model::Model;
 use txclass_ml_api::features::{Extractor, Input};
 use txclass_ml_api::shipped_model;
+
+fn model() -> &'static Model {
+    static MODEL: OnceLock<Model> = OnceLock::new();
+    MODEL.get_or_init(|| shipped_model().expect("shipped model loads"))
+}
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
@@ -14,7 +22,7 @@ proptest! {
         mcc in proptest::option::of(".{0,6}"),
         amount in proptest::option::of(any::<f64>()),
     ) {
-        let model = shipped_model().expect("shipped model loads");
+        let model = model();
         let mut extractor = Extractor::default();
         let mut buffer = Vec::new();
         let input = Input { description: &description, merchant: merchant.as_deref(), mcc: mcc.as_deref(), amount };

@@ -179,6 +179,11 @@ impl MlApiProcess {
         self.child.id()
     }
 
+    /// The exit status once the process has ended.
+    pub fn try_wait(&mut self) -> Option<std::process::ExitStatus> {
+        self.child.try_wait().ok().flatten()
+    }
+
     pub fn stop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();

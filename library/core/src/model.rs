@@ -287,12 +287,12 @@ mod tests {
 
     #[test]
     fn prediction_check_rejects_mismatched_id_unknown_category_and_bad_confidence() {
-        let e = Predict::check(&output("t2", "TRAVEL", 0.7), "t1", "m").unwrap_err();
+        let e = Predict::check(&output("t2", "TRAVEL", 0.7), "t1", "m").expect_err("rejected");
         assert!(e.starts_with("transaction_id:"), "{e}");
-        let e = Predict::check(&output("t1", "PETS", 0.7), "t1", "m").unwrap_err();
+        let e = Predict::check(&output("t1", "PETS", 0.7), "t1", "m").expect_err("rejected");
         assert!(e.starts_with("category:"), "{e}");
         for bad in [-0.01, 1.01, f64::NAN, f64::INFINITY] {
-            let e = Predict::check(&output("t1", "TRAVEL", bad), "t1", "m").unwrap_err();
+            let e = Predict::check(&output("t1", "TRAVEL", bad), "t1", "m").expect_err("rejected");
             assert!(e.starts_with("confidence:"), "{e}");
         }
         let mut o = output("t1", "TRAVEL", 0.5);

@@ -167,8 +167,7 @@ async fn a_ragged_row_is_a_parse_failure_of_that_row_only(h: Harness) {
         chunk[1]
             .parsed
             .as_ref()
-            .err()
-            .expect("ragged")
+            .expect_err("ragged")
             .contains("3 fields")
     );
     assert_eq!(chunk[1].payload, b"t2,2024-01-01T00:00:00Z,a");
