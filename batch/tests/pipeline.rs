@@ -62,20 +62,18 @@ impl Setup {
                 &self.prefix,
                 "--no-progress",
             ])
-            .args([
-                "--retry-initial-ms",
-                "20",
-                "--retry-max-delay-ms",
-                "200",
-                "--retry-max",
-                "40",
-            ])
+            .args(["--retry-initial-ms", "20", "--retry-max-delay-ms", "200"])
+            // A flag in `extra` overrides this.
+            .env("RETRY_MAX", "40")
             .args(["--chunk-size", "7"])
             .args(extra)
             .env("DATABASE_URL", &self.database_url)
             .env("S3_ENDPOINT", env("S3_ENDPOINT", "http://127.0.0.1:9000"))
             .env("AWS_ACCESS_KEY_ID", env("AWS_ACCESS_KEY_ID", "txclass"))
-            .env("AWS_SECRET_ACCESS_KEY", env("AWS_SECRET_ACCESS_KEY", "txclass-secret"))
+            .env(
+                "AWS_SECRET_ACCESS_KEY",
+                env("AWS_SECRET_ACCESS_KEY", "txclass-secret"),
+            )
             .env("KAFKA_BROKERS", brokers())
             .env("ML_API_URL", &ml_api.url)
             .env("KAFKA_DLQ_TOPIC", &self.dlq_topic)

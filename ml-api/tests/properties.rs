@@ -3,8 +3,8 @@
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
-use txclass_ml_api::model::Model;
 use txclass_ml_api::features::{Extractor, Input};
+use txclass_ml_api::model::Model;
 use txclass_ml_api::shipped_model;
 
 fn model() -> &'static Model {
