@@ -34,5 +34,20 @@ say "cargo fmt --check"
 cargo fmt --all --check
 say "cargo clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
+say "building the binaries the tests start"
+cargo build --workspace --bins --locked
+export TXCLASS_BATCH_BIN="$CARGO_TARGET_DIR/debug/txclass-batch"
+export TXCLASS_ML_API_BIN="$CARGO_TARGET_DIR/debug/txclass-ml-api"
+
+status=0
 say "cargo test"
-cargo test --workspace --locked --no-fail-fast -- "$@"
+cargo test --workspace --locked --no-fail-fast -- "$@" || status=1
+
+say "Airflow DAG tests (ruff, DagBag, airflow dags test end to end)"
+source "$TXCLASS_ROOT/scripts/airflow.sh"
+airflow_install
+"$AIRFLOW_VENV/bin/ruff" check airflow || status=1
+"$AIRFLOW_VENV/bin/ruff" format --check airflow || status=1
+TXCLASS_E2E=1 PATH="$AIRFLOW_VENV/bin:$PATH" "$AIRFLOW_VENV/bin/python" -m pytest -q airflow/tests || status=1
+
+exit "$status"

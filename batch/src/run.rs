@@ -87,6 +87,7 @@ pub async fn run(
     let store: Arc<dyn PredictionStore> = orchestrator.store().clone();
     let mut report = RunReport {
         run_id: plan.run_id.clone(),
+        batch_id: plan.batch_id.clone(),
         processing_type: ProcessingType::Batch,
         status: RunStatus::Running,
         records_in: 0,

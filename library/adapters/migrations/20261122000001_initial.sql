@@ -1,7 +1,10 @@
 -- txclass schema: validated transactions, their predictions with lineage, and runs.
 
+-- One row per run and batch: an Airflow run maps one task (batch) per object,
+-- a consumer session is one batch of its own.
 CREATE TABLE IF NOT EXISTS runs (
-    run_id           TEXT PRIMARY KEY,
+    run_id           TEXT NOT NULL,
+    batch_id         TEXT NOT NULL,
     processing_type  TEXT NOT NULL CHECK (processing_type IN ('batch', 'streaming')),
     status           TEXT NOT NULL CHECK (status IN ('running', 'succeeded', 'failed')),
     records_in       BIGINT NOT NULL DEFAULT 0 CHECK (records_in >= 0),
@@ -10,7 +13,8 @@ CREATE TABLE IF NOT EXISTS runs (
     dead_lettered    BIGINT NOT NULL DEFAULT 0 CHECK (dead_lettered >= 0),
     started_at       TIMESTAMPTZ NOT NULL,
     ended_at         TIMESTAMPTZ,
-    message          TEXT
+    message          TEXT,
+    PRIMARY KEY (run_id, batch_id)
 );
 
 CREATE TABLE IF NOT EXISTS transactions (

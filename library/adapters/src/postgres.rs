@@ -204,9 +204,9 @@ impl PredictionStore for PostgresStore {
         let count = |v: u64| i64::try_from(v).unwrap_or(i64::MAX);
         sqlx::query(
             r#"INSERT INTO runs (run_id, processing_type, status, records_in, written, rejected,
-                                 dead_lettered, started_at, ended_at, message)
-               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-               ON CONFLICT (run_id) DO UPDATE SET
+                                 dead_lettered, started_at, ended_at, message, batch_id)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+               ON CONFLICT (run_id, batch_id) DO UPDATE SET
                  processing_type = EXCLUDED.processing_type, status = EXCLUDED.status,
                  records_in = EXCLUDED.records_in, written = EXCLUDED.written,
                  rejected = EXCLUDED.rejected, dead_lettered = EXCLUDED.dead_lettered,
@@ -223,6 +223,7 @@ impl PredictionStore for PostgresStore {
         .bind(run.started_at)
         .bind(run.ended_at)
         .bind(run.message.as_deref())
+        .bind(run.batch_id.as_str())
         .execute(&self.pool)
         .await
         .map_err(|e| classify_error("recording the run", e))?;

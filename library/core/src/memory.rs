@@ -139,8 +139,13 @@ impl InMemoryStore {
     pub fn rows(&self) -> BTreeMap<String, StoredPrediction> {
         lock(&self.rows).clone()
     }
-    pub fn run(&self, run_id: &str) -> Option<RunReport> {
-        lock(&self.runs).get(run_id).cloned()
+    /// The run's rows, one per batch.
+    pub fn runs(&self, run_id: &str) -> Vec<RunReport> {
+        lock(&self.runs)
+            .values()
+            .filter(|r| r.run_id.as_str() == run_id)
+            .cloned()
+            .collect()
     }
 }
 
@@ -183,7 +188,7 @@ impl PredictionStore for InMemoryStore {
     }
 
     async fn record_run(&self, run: &RunReport) -> Result<(), PortError> {
-        lock(&self.runs).insert(run.run_id.to_string(), run.clone());
+        lock(&self.runs).insert(format!("{}/{}", run.run_id, run.batch_id), run.clone());
         Ok(())
     }
 }

@@ -8,7 +8,7 @@ use bytes_stream::ByteStream;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::lineage::{Lineage, ProcessingType, RunId, SourceRef};
+use crate::lineage::{BatchId, Lineage, ProcessingType, RunId, SourceRef};
 use crate::model::{Predict, PredictOutput, Transaction};
 use crate::validate::RawTransaction;
 
@@ -168,6 +168,7 @@ impl RunStatus {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RunReport {
     pub run_id: RunId,
+    pub batch_id: BatchId,
     pub processing_type: ProcessingType,
     pub status: RunStatus,
     pub records_in: u64,

@@ -6,7 +6,9 @@ use async_trait::async_trait;
 use sqlx::Row as _;
 use txclass_adapters::PostgresStore;
 use txclass_core::memory::InMemoryStore;
-use txclass_core::{Category, PredictionStore, ProcessingType, RunId, RunReport, RunStatus};
+use txclass_core::{
+    BatchId, Category, PredictionStore, ProcessingType, RunId, RunReport, RunStatus,
+};
 
 use crate::common::{classified, fresh_database, lineage, now};
 
@@ -56,7 +58,7 @@ impl Harness for Memory {
         self.0.rows().len()
     }
     async fn run(&self, id: &str) -> Option<(String, i64, i64)> {
-        self.0.run(id).map(|r| {
+        self.0.runs(id).first().map(|r| {
             (
                 r.status.as_str().to_owned(),
                 r.records_in as i64,
@@ -185,6 +187,7 @@ async fn runs_are_created_then_updated(h: impl Harness) {
     let store = h.store();
     let mut run = RunReport {
         run_id: RunId::new("run-9"),
+        batch_id: BatchId::new("batch-1"),
         processing_type: ProcessingType::Batch,
         status: RunStatus::Running,
         records_in: 0,
