@@ -162,8 +162,10 @@ impl Extractor {
                 let sign = if amount > 0.0 { b'+' } else { b'-' };
                 push(&[b's', b':', sign], out);
                 let bucket = amount.abs().log2().floor().clamp(-8.0, 31.0) as i32;
-                let label = format!("a:{}{bucket}", sign as char);
-                push(label.as_bytes(), out);
+                buf.clear();
+                buf.extend_from_slice(&[b'a', b':', sign]);
+                buf.extend_from_slice(bucket.to_string().as_bytes());
+                push(&buf, out);
                 if amount.fract() == 0.0 {
                     push(&[b'r', b':', sign], out);
                 }
@@ -236,13 +238,14 @@ fn char_ngrams(
     padded.push(b'^');
     padded.extend_from_slice(word);
     padded.push(b'$');
+    let ascii = word.is_ascii();
     for n in config.min_ngram..=config.max_ngram {
         if padded.len() < n {
             break;
         }
         for window in padded.windows(n) {
             // Skip windows that cut a UTF-8 sequence.
-            if std::str::from_utf8(window).is_err() {
+            if !ascii && std::str::from_utf8(window).is_err() {
                 continue;
             }
             buf.clear();

@@ -123,6 +123,10 @@ struct BenchArgs {
     seconds: u64,
 }
 
+// Many small allocations per request (JSON strings, feature buffers).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> Result<()> {
     let cli = Cli::parse();
     init_logging("info");
