@@ -9,9 +9,13 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/txclass/target}"
 export PATH="$HOME/.cargo/bin:$PATH"
 
 # Local defaults (DESIGN.md); any of them may be set beforehand.
-export PGHOST_ADDR="${PGHOST_ADDR:-127.0.0.1}"
-export PGPORT="${PGPORT:-5432}"
 export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/txclass}"
+# The server the stack checks or starts is the one DATABASE_URL names.
+_db_hostport=${DATABASE_URL#*://}
+_db_hostport=${_db_hostport#*@}
+_db_hostport=${_db_hostport%%/*}
+export PGHOST_ADDR="${_db_hostport%%:*}"
+if [ "$_db_hostport" != "${_db_hostport##*:}" ]; then export PGPORT="${_db_hostport##*:}"; else export PGPORT=5432; fi
 export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:9092}"
 export KAFKA_TOPIC="${KAFKA_TOPIC:-transactions}"
 export KAFKA_DLQ_TOPIC="${KAFKA_DLQ_TOPIC:-failed-transactions}"

@@ -142,16 +142,21 @@ impl MlApiProcess {
     }
 
     pub fn start(args: &[&str]) -> Self {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("free port")
+            .port();
+        Self::start_on(port, args)
+    }
+
+    /// Starts on a given port (to restart a stopped server where clients expect it).
+    pub fn start_on(port: u16, args: &[&str]) -> Self {
         let binary = Self::binary();
         assert!(
             binary.exists(),
             "{} is missing: build it first (cargo build -p txclass-ml-api) or set TXCLASS_ML_API_BIN",
             binary.display()
         );
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .expect("free port")
-            .port();
         let addr = format!("127.0.0.1:{port}");
         let child = Command::new(&binary)
             .args(["serve", "--addr", &addr])
@@ -173,6 +178,14 @@ impl MlApiProcess {
             child,
             url: format!("http://{addr}"),
         }
+    }
+
+    pub fn port(&self) -> u16 {
+        self.url
+            .rsplit(':')
+            .next()
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_default()
     }
 
     pub fn pid(&self) -> u32 {

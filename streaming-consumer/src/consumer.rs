@@ -1,0 +1,396 @@
+//! The buffered consumer: read, buffer until N records or T ms, run the
+//! shared orchestration, and only then commit the offsets.
+//!
+//! Guarantees: an offset is committed only after every record before it is
+//! in PostgreSQL or acknowledged by the dead-letter topic. When the ML API or
+//! the database stays down past the retry budget, the buffer is held (never
+//! dead-lettered for an outage), fetching is paused, and the flush is retried
+//! with backoff until it succeeds. Before partitions are revoked the buffer
+//! is flushed and committed. Writes are idempotent, so records redelivered
+//! after a crash leave one row each.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context as _, Result, bail};
+use chrono::Utc;
+use rdkafka::consumer::{
+    BaseConsumer, CommitMode, Consumer, ConsumerContext, Rebalance, StreamConsumer,
+};
+use rdkafka::message::{BorrowedMessage, Message};
+use rdkafka::{ClientContext, Offset, TopicPartitionList};
+use txclass_core::orchestrate::Counts;
+use txclass_core::{
+    BatchId, Lineage, Orchestrator, ProcessingType, RunId, RunReport, RunStatus, SourceRecord,
+    SourceRef,
+};
+
+use crate::metrics::{Metrics, PartitionLabels};
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub buffer_records: usize,
+    pub buffer_window: Duration,
+    pub outage_backoff_max: Duration,
+}
+
+/// Records read but not yet durable, with the next offset to commit per
+/// partition once they are.
+#[derive(Default)]
+struct Buffer {
+    records: Vec<SourceRecord>,
+    next_offsets: BTreeMap<(String, i32), i64>,
+    opened: Option<Instant>,
+}
+
+impl Buffer {
+    fn push(&mut self, message: &BorrowedMessage<'_>) {
+        let source = SourceRef::Topic {
+            topic: message.topic().to_owned(),
+            partition: message.partition(),
+            offset: message.offset(),
+        };
+        let payload = message.payload().unwrap_or_default().to_vec();
+        self.records.push(SourceRecord::from_json(payload, source));
+        self.next_offsets.insert(
+            (message.topic().to_owned(), message.partition()),
+            message.offset() + 1,
+        );
+        self.opened.get_or_insert_with(Instant::now);
+    }
+
+    fn take(&mut self) -> (Vec<SourceRecord>, BTreeMap<(String, i32), i64>) {
+        self.opened = None;
+        (
+            std::mem::take(&mut self.records),
+            std::mem::take(&mut self.next_offsets),
+        )
+    }
+
+    /// Drops what was read from partitions this consumer no longer owns:
+    /// the new owner reads them again from the last commit.
+    fn forget(&mut self, revoked: &[(String, i32)]) {
+        self.records.retain(|r| match &r.source {
+            SourceRef::Topic {
+                topic, partition, ..
+            } => !revoked.iter().any(|(t, p)| t == topic && p == partition),
+            SourceRef::Object { .. } => true,
+        });
+        self.next_offsets.retain(|k, _| !revoked.contains(k));
+    }
+}
+
+/// State shared between the loop and the rebalance callback.
+pub struct Shared {
+    buffer: Mutex<Buffer>,
+    orchestrator: Orchestrator,
+    session: RunId,
+    flushes: Mutex<u64>,
+    totals: Mutex<Counts>,
+    started_at: chrono::DateTime<Utc>,
+    pub metrics: Metrics,
+    runtime: tokio::runtime::Handle,
+}
+
+pub struct ConsumerState {
+    shared: Arc<Shared>,
+}
+
+impl ClientContext for ConsumerState {}
+
+impl ConsumerContext for ConsumerState {
+    fn pre_rebalance(&self, consumer: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
+        let Rebalance::Revoke(partitions) = rebalance else {
+            return;
+        };
+        let revoked: Vec<(String, i32)> = partitions
+            .elements()
+            .iter()
+            .map(|e| (e.topic().to_owned(), e.partition()))
+            .collect();
+        tracing::info!(
+            ?revoked,
+            "partitions revoked: flushing and committing first"
+        );
+        let shared = self.shared.clone();
+        let taken = lock(&shared.buffer).take();
+        if taken.0.is_empty() {
+            return;
+        }
+        // The callback runs inside poll on a runtime worker: block this
+        // worker only, and drive the flush on the runtime.
+        let outcome = tokio::task::block_in_place(|| {
+            shared.runtime.block_on(shared.process(taken.0.clone()))
+        });
+        match outcome {
+            Ok(()) => {
+                if let Err(e) = consumer.commit(&offsets_list(&taken.1), CommitMode::Sync) {
+                    tracing::warn!(error = %e, "commit before revocation failed; the new owner may re-read records (writes are idempotent)");
+                } else {
+                    shared.metrics.commits.inc();
+                }
+            }
+            Err(e) => {
+                // Not durable: put back what we still own, drop the rest
+                // (uncommitted, so the new owner reads it again).
+                tracing::warn!(error = %e, "flush before revocation failed; revoked records will be re-read by their new owner");
+                let mut buffer = lock(&shared.buffer);
+                let (records, offsets) = taken;
+                let mut restored = Buffer {
+                    records,
+                    next_offsets: offsets,
+                    opened: Some(Instant::now()),
+                };
+                restored.forget(&revoked);
+                restored.records.append(&mut buffer.records);
+                for (k, v) in std::mem::take(&mut buffer.next_offsets) {
+                    restored.next_offsets.insert(k, v);
+                }
+                *buffer = restored;
+            }
+        }
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+fn offsets_list(offsets: &BTreeMap<(String, i32), i64>) -> TopicPartitionList {
+    let mut list = TopicPartitionList::new();
+    for ((topic, partition), offset) in offsets {
+        let _ = list.add_partition_offset(topic, *partition, Offset::Offset(*offset));
+    }
+    list
+}
+
+impl Shared {
+    pub fn new(orchestrator: Orchestrator, session: RunId) -> Self {
+        Self {
+            buffer: Mutex::new(Buffer::default()),
+            orchestrator,
+            session,
+            flushes: Mutex::new(0),
+            totals: Mutex::new(Counts::default()),
+            started_at: Utc::now(),
+            metrics: Metrics::new(),
+            runtime: tokio::runtime::Handle::current(),
+        }
+    }
+
+    pub fn context(self: &Arc<Self>) -> ConsumerState {
+        ConsumerState {
+            shared: self.clone(),
+        }
+    }
+
+    pub fn totals(&self) -> Counts {
+        *lock(&self.totals)
+    }
+
+    /// Runs one buffer through the orchestration and records the session.
+    async fn process(&self, records: Vec<SourceRecord>) -> Result<(), txclass_core::PipelineError> {
+        let started = Instant::now();
+        let batch = {
+            let mut n = lock(&self.flushes);
+            *n += 1;
+            *n
+        };
+        let lineage = Lineage {
+            processing_type: ProcessingType::Streaming,
+            run_id: self.session.clone(),
+            batch_id: BatchId::new(format!("{}-{batch:06}", self.session)),
+        };
+        let outcome = self.orchestrator.process_chunk(&lineage, records).await?;
+        self.metrics.record(&outcome.counts);
+        self.metrics
+            .flush_seconds
+            .observe(started.elapsed().as_secs_f64());
+        let totals = {
+            let mut totals = lock(&self.totals);
+            *totals += outcome.counts;
+            *totals
+        };
+        tracing::info!(
+            run_id = %lineage.run_id,
+            batch_id = %lineage.batch_id,
+            received = outcome.counts.received,
+            written = outcome.counts.written,
+            dead_lettered = outcome.counts.dead_lettered,
+            ms = started.elapsed().as_millis() as u64,
+            "buffer durable"
+        );
+        let _ = self
+            .orchestrator
+            .store()
+            .record_run(&self.report(&totals, RunStatus::Running, None))
+            .await;
+        Ok(())
+    }
+
+    pub fn report(&self, totals: &Counts, status: RunStatus, message: Option<String>) -> RunReport {
+        RunReport {
+            run_id: self.session.clone(),
+            batch_id: BatchId::new("session"),
+            processing_type: ProcessingType::Streaming,
+            status,
+            records_in: totals.received,
+            written: totals.written,
+            rejected: totals.rejected(),
+            dead_lettered: totals.dead_lettered,
+            started_at: self.started_at,
+            ended_at: (status != RunStatus::Running).then(Utc::now),
+            message,
+        }
+    }
+}
+
+/// Makes the current buffer durable, holding it through outages, then
+/// commits its offsets. Fatal errors (configuration) end the consumer.
+async fn flush(
+    consumer: &StreamConsumer<ConsumerState>,
+    shared: &Shared,
+    settings: &Settings,
+    mode: CommitMode,
+) -> Result<()> {
+    let (mut records, mut offsets) = lock(&shared.buffer).take();
+    if records.is_empty() {
+        return Ok(());
+    }
+    let mut backoff = Duration::from_millis(500);
+    let mut paused: Option<TopicPartitionList> = None;
+    loop {
+        shared.metrics.buffer_records.set(records.len() as i64);
+        match shared.process(records.clone()).await {
+            Ok(()) => break,
+            Err(e) if e.is_retryable() => {
+                shared.metrics.outage_retries.inc();
+                shared.metrics.circuit_open.set(1);
+                if paused.is_none() {
+                    let assignment = consumer.assignment().context("reading the assignment")?;
+                    consumer.pause(&assignment).context("pausing fetch")?;
+                    tracing::warn!(error = %e, held = records.len(), "dependency down: holding the buffer, fetching paused");
+                    paused = Some(assignment);
+                } else {
+                    tracing::warn!(error = %e, held = records.len(), retry_in_ms = backoff.as_millis() as u64, "still down");
+                }
+                // Keep polling (heartbeats, rebalances) while waiting.
+                let until = Instant::now() + backoff;
+                while let Some(left) = until.checked_duration_since(Instant::now()) {
+                    if let Ok(Ok(message)) = tokio::time::timeout(left, consumer.recv()).await {
+                        shared.metrics.consumed.inc();
+                        let mut extra = Buffer::default();
+                        extra.push(&message);
+                        let (mut more, more_offsets) = extra.take();
+                        records.append(&mut more);
+                        offsets.extend(more_offsets);
+                    }
+                }
+                backoff = (backoff * 2).min(settings.outage_backoff_max);
+            }
+            Err(e) => bail!("cannot go on without a fix: {e}"),
+        }
+    }
+    if let Some(assignment) = paused {
+        // Only partitions still assigned can be resumed.
+        let still: TopicPartitionList = {
+            let current = consumer.assignment().unwrap_or_default();
+            let mut list = TopicPartitionList::new();
+            for e in assignment.elements() {
+                if current.find_partition(e.topic(), e.partition()).is_some() {
+                    list.add_partition(e.topic(), e.partition());
+                }
+            }
+            list
+        };
+        consumer.resume(&still).context("resuming fetch")?;
+        shared.metrics.circuit_open.set(0);
+        tracing::info!("dependency back: fetching resumed");
+    }
+    shared.metrics.buffer_records.set(0);
+    // Only partitions still owned may be committed.
+    let owned = consumer.assignment().unwrap_or_default();
+    offsets.retain(|(t, p), _| owned.find_partition(t, *p).is_some());
+    if !offsets.is_empty() {
+        consumer
+            .commit(&offsets_list(&offsets), mode)
+            .context("committing offsets")?;
+        shared.metrics.commits.inc();
+    }
+    Ok(())
+}
+
+/// Reads until `shutdown` resolves, then flushes, commits and returns.
+pub async fn run(
+    consumer: Arc<StreamConsumer<ConsumerState>>,
+    shared: Arc<Shared>,
+    settings: Settings,
+    shutdown: impl Future<Output = ()>,
+) -> Result<()> {
+    tokio::pin!(shutdown);
+    loop {
+        let deadline = lock(&shared.buffer)
+            .opened
+            .map(|o| o + settings.buffer_window);
+        let window = async {
+            match deadline {
+                Some(d) => tokio::time::sleep_until(d.into()).await,
+                None => std::future::pending().await,
+            }
+        };
+        tokio::select! {
+            biased;
+            () = &mut shutdown => break,
+            () = window => flush(&consumer, &shared, &settings, CommitMode::Async).await?,
+            message = consumer.recv() => match message {
+                Ok(message) => {
+                    shared.metrics.consumed.inc();
+                    let full = {
+                        let mut buffer = lock(&shared.buffer);
+                        buffer.push(&message);
+                        shared.metrics.buffer_records.set(buffer.records.len() as i64);
+                        buffer.records.len() >= settings.buffer_records
+                    };
+                    if full {
+                        flush(&consumer, &shared, &settings, CommitMode::Async).await?;
+                    }
+                }
+                Err(e) => tracing::warn!(error = %e, "receive failed"),
+            },
+        }
+    }
+    tracing::info!("shutting down: flushing and committing");
+    flush(&consumer, &shared, &settings, CommitMode::Sync).await?;
+    Ok(())
+}
+
+/// Updates the lag gauges: high watermark minus committed offset.
+pub fn update_lag(consumer: &StreamConsumer<ConsumerState>, shared: &Shared) {
+    let Ok(assignment) = consumer.assignment() else {
+        return;
+    };
+    let Ok(committed) = consumer.committed_offsets(assignment.clone(), Duration::from_secs(5))
+    else {
+        return;
+    };
+    for e in committed.elements() {
+        let Ok((_, high)) =
+            consumer.fetch_watermarks(e.topic(), e.partition(), Duration::from_secs(5))
+        else {
+            continue;
+        };
+        let position = match e.offset() {
+            Offset::Offset(o) => o,
+            _ => 0,
+        };
+        shared
+            .metrics
+            .lag
+            .get_or_create(&PartitionLabels {
+                topic: e.topic().to_owned(),
+                partition: e.partition(),
+            })
+            .set((high - position).max(0));
+    }
+}

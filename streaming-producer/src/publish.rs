@@ -1,0 +1,110 @@
+//! The Kafka side: an idempotent, compressed producer keyed by account, with
+//! delivery reports counted.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use futures::StreamExt;
+use futures::stream::FuturesUnordered;
+use rdkafka::producer::{FutureProducer, FutureRecord, Producer};
+use rdkafka::util::Timeout;
+use txclass_adapters::kafka::producer_config;
+
+/// Delivery counts, shared with metrics.
+#[derive(Default, Debug)]
+pub struct Deliveries {
+    pub sent: AtomicU64,
+    pub delivered: AtomicU64,
+    pub failed: AtomicU64,
+}
+
+#[derive(Clone)]
+pub struct Publisher {
+    producer: FutureProducer,
+    topic: String,
+    pub deliveries: Arc<Deliveries>,
+}
+
+/// One record to publish: key (account id when known) and JSON value.
+pub struct Outgoing {
+    pub key: Option<String>,
+    pub value: Vec<u8>,
+}
+
+impl Publisher {
+    pub fn new(brokers: &str, topic: &str, compression: &str) -> Result<Self> {
+        let producer: FutureProducer = producer_config(brokers)
+            .set("compression.type", compression)
+            .set("linger.ms", "10")
+            .set("batch.num.messages", "10000")
+            .set("queue.buffering.max.messages", "1000000")
+            .create()
+            .context("creating the Kafka producer")?;
+        Ok(Self {
+            producer,
+            topic: topic.to_owned(),
+            deliveries: Arc::new(Deliveries::default()),
+        })
+    }
+
+    /// Publishes every record and waits until the broker acknowledged all of
+    /// them; answers how many were acknowledged.
+    pub async fn publish_all(&self, records: Vec<Outgoing>) -> u64 {
+        let mut pending = FuturesUnordered::new();
+        for record in records {
+            pending.push(self.publish(record));
+        }
+        let mut acknowledged = 0;
+        while let Some(ok) = pending.next().await {
+            acknowledged += u64::from(ok);
+        }
+        acknowledged
+    }
+
+    /// Publishes one record; true once the broker acknowledged it.
+    pub async fn publish(&self, record: Outgoing) -> bool {
+        self.deliveries.sent.fetch_add(1, Ordering::Relaxed);
+        let mut future = FutureRecord::to(&self.topic).payload(&record.value);
+        if let Some(key) = &record.key {
+            future = future.key(key);
+        }
+        match self
+            .producer
+            .send(future, Timeout::After(Duration::from_secs(60)))
+            .await
+        {
+            Ok(_) => {
+                self.deliveries.delivered.fetch_add(1, Ordering::Relaxed);
+                true
+            }
+            Err((e, _)) => {
+                self.deliveries.failed.fetch_add(1, Ordering::Relaxed);
+                tracing::error!(error = %e, "delivery failed");
+                false
+            }
+        }
+    }
+
+    pub fn flush(&self, timeout: Duration) -> Result<()> {
+        self.producer
+            .flush(Timeout::After(timeout))
+            .context("flushing the producer")
+    }
+}
+
+/// The key of a JSON transaction: its account id, when it has one.
+pub fn account_key(value: &[u8]) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Keyed {
+        account_id: Option<serde_json::Value>,
+    }
+    serde_json::from_slice::<Keyed>(value)
+        .ok()
+        .and_then(|k| k.account_id)
+        .map(|v| match v {
+            serde_json::Value::String(s) => s,
+            other => other.to_string(),
+        })
+}

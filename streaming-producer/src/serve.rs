@@ -1,0 +1,253 @@
+//! HTTP ingest: `POST /v1/transactions` takes a JSON array or NDJSON,
+//! checks shape and size, publishes to Kafka and answers 202 only after the
+//! broker acknowledged every record. Content is validated downstream by the
+//! consumer, which dead-letters what breaks the rules.
+
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use prometheus_client::encoding::EncodeLabelSet;
+use prometheus_client::metrics::counter::Counter;
+use prometheus_client::metrics::family::Family;
+use prometheus_client::registry::Registry;
+use serde_json::{Value, json};
+use subtle::ConstantTimeEq;
+
+use crate::publish::{Outgoing, Publisher, account_key};
+
+#[derive(Debug, Clone)]
+pub struct IngestConfig {
+    pub max_records: usize,
+    pub max_body_bytes: usize,
+    pub api_keys: Vec<String>,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct OutcomeLabels {
+    outcome: String,
+}
+
+struct AppState {
+    publisher: Publisher,
+    config: IngestConfig,
+    registry: Registry,
+    records: Family<OutcomeLabels, Counter>,
+    requests: Family<OutcomeLabels, Counter>,
+}
+
+fn error(status: StatusCode, message: impl Into<String>) -> Response {
+    let message = message.into();
+    (
+        status,
+        Json(json!({ "error": { "status": status.as_u16(), "message": message } })),
+    )
+        .into_response()
+}
+
+pub fn router(publisher: Publisher, config: IngestConfig) -> Router {
+    let mut registry = Registry::with_prefix("txclass_producer");
+    let records = Family::<OutcomeLabels, Counter>::default();
+    let requests = Family::<OutcomeLabels, Counter>::default();
+    registry.register(
+        "ingest_records",
+        "Records received over HTTP, by outcome",
+        records.clone(),
+    );
+    registry.register(
+        "ingest_requests",
+        "Ingest requests, by outcome",
+        requests.clone(),
+    );
+    let body_limit = config.max_body_bytes;
+    let state = Arc::new(AppState {
+        publisher,
+        config,
+        registry,
+        records,
+        requests,
+    });
+    Router::new()
+        .route("/v1/transactions", post(ingest))
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            require_api_key,
+        ))
+        .route("/health", get(|| async { Json(json!({ "status": "ok" })) }))
+        .route("/metrics", get(metrics))
+        .layer(DefaultBodyLimit::max(body_limit))
+        .with_state(state)
+}
+
+async fn require_api_key(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    request: Request,
+    next: Next,
+) -> Response {
+    if state.config.api_keys.is_empty() {
+        return next.run(request).await;
+    }
+    let given = headers
+        .get("x-api-key")
+        .map(HeaderValue::as_bytes)
+        .unwrap_or_default();
+    let mut matched = subtle::Choice::from(0u8);
+    for key in &state.config.api_keys {
+        matched |= key.as_bytes().ct_eq(given);
+    }
+    if bool::from(matched) {
+        next.run(request).await
+    } else {
+        error(
+            StatusCode::UNAUTHORIZED,
+            "missing or wrong x-api-key header",
+        )
+    }
+}
+
+async fn metrics(State(state): State<Arc<AppState>>) -> Response {
+    let mut body = String::new();
+    if let Err(e) = prometheus_client::encoding::text::encode(&mut body, &state.registry) {
+        return error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string());
+    }
+    let d = &state.publisher.deliveries;
+    body = body.trim_end_matches("# EOF\n").to_owned();
+    body.push_str(&format!(
+        "# TYPE txclass_producer_deliveries counter\n# HELP txclass_producer_deliveries Records handed to Kafka, by outcome\ntxclass_producer_deliveries_total{{outcome=\"sent\"}} {}\ntxclass_producer_deliveries_total{{outcome=\"delivered\"}} {}\ntxclass_producer_deliveries_total{{outcome=\"failed\"}} {}\n# EOF\n",
+        d.sent.load(Ordering::Relaxed),
+        d.delivered.load(Ordering::Relaxed),
+        d.failed.load(Ordering::Relaxed)
+    ));
+    (
+        [(
+            header::CONTENT_TYPE,
+            "application/openmetrics-text; version=1.0.0; charset=utf-8",
+        )],
+        body,
+    )
+        .into_response()
+}
+
+/// Splits a body into records: a JSON array, or one JSON object per line.
+fn split_records(body: &[u8]) -> Result<Vec<Vec<u8>>, String> {
+    let first = body.iter().find(|b| !b.is_ascii_whitespace());
+    if first == Some(&b'[') {
+        let values: Vec<Box<serde_json::value::RawValue>> =
+            serde_json::from_slice(body).map_err(|e| format!("body is not a JSON array: {e}"))?;
+        return values
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| {
+                if v.get().trim_start().starts_with('{') {
+                    Ok(v.get().as_bytes().to_vec())
+                } else {
+                    Err(format!("record {i}: not a JSON object"))
+                }
+            })
+            .collect();
+    }
+    body.split(|b| *b == b'\n')
+        .enumerate()
+        .filter(|(_, line)| line.iter().any(|b| !b.is_ascii_whitespace()))
+        .map(|(i, line)| match serde_json::from_slice::<Value>(line) {
+            Ok(Value::Object(_)) => Ok(line.to_vec()),
+            Ok(_) => Err(format!("line {}: not a JSON object", i + 1)),
+            Err(e) => Err(format!("line {}: not JSON: {e}", i + 1)),
+        })
+        .collect()
+}
+
+async fn ingest(State(state): State<Arc<AppState>>, body: Bytes) -> Response {
+    let count = |family: &Family<OutcomeLabels, Counter>, outcome: &str, n: u64| {
+        family
+            .get_or_create(&OutcomeLabels {
+                outcome: outcome.to_owned(),
+            })
+            .inc_by(n);
+    };
+    let records = match split_records(&body) {
+        Ok(records) => records,
+        Err(message) => {
+            count(&state.requests, "malformed", 1);
+            return error(StatusCode::BAD_REQUEST, message);
+        }
+    };
+    if records.is_empty() {
+        count(&state.requests, "malformed", 1);
+        return error(StatusCode::BAD_REQUEST, "no records in the body");
+    }
+    if records.len() > state.config.max_records {
+        count(&state.requests, "too_large", 1);
+        return error(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!(
+                "{} records exceed the maximum of {} per request",
+                records.len(),
+                state.config.max_records
+            ),
+        );
+    }
+    let n = records.len() as u64;
+    let outgoing: Vec<Outgoing> = records
+        .into_iter()
+        .map(|value| Outgoing {
+            key: account_key(&value),
+            value,
+        })
+        .collect();
+    let acknowledged = state.publisher.publish_all(outgoing).await;
+    count(&state.records, "published", acknowledged);
+    if acknowledged < n {
+        count(&state.records, "failed", n - acknowledged);
+        count(&state.requests, "unavailable", 1);
+        return error(
+            StatusCode::SERVICE_UNAVAILABLE,
+            format!(
+                "the broker acknowledged {acknowledged} of {n} records; retry the request (consumers deduplicate by transaction_id)"
+            ),
+        );
+    }
+    count(&state.requests, "accepted", 1);
+    (StatusCode::ACCEPTED, Json(json!({ "accepted": n }))).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arrays_and_ndjson_split_into_objects() {
+        assert_eq!(
+            split_records(br#"[{"a":1},{"b":2}]"#).expect("array").len(),
+            2
+        );
+        assert_eq!(
+            split_records(b"{\"a\":1}\n\n{\"b\":2}\n")
+                .expect("ndjson")
+                .len(),
+            2
+        );
+    }
+
+    #[test]
+    fn malformed_bodies_name_the_bad_record() {
+        assert!(
+            split_records(b"[1, {}]")
+                .expect_err("number")
+                .contains("record 0")
+        );
+        assert!(
+            split_records(b"{}\n{oops")
+                .expect_err("bad line")
+                .contains("line 2")
+        );
+        assert!(split_records(b"[{").is_err());
+    }
+}
