@@ -79,6 +79,9 @@ struct RunArgs {
     replay: Option<PathBuf>,
     #[arg(long, default_value_t = 7)]
     seed: u64,
+    /// Stamp each record with the time it is sent (to measure produce-to-row latency).
+    #[arg(long)]
+    now_timestamps: bool,
     /// Prefix of simulated transaction ids (make it unique per producer).
     #[arg(long, default_value = "live")]
     id_prefix: String,
@@ -171,7 +174,8 @@ async fn run(args: RunArgs) -> Result<()> {
             Pace::Rate,
         );
         let mut pacer = Pacer::new(pace, args.seed);
-        let mut simulated = Simulated::new(args.seed, &args.id_prefix, args.invalid_ratio);
+        let mut simulated = Simulated::new(args.seed, &args.id_prefix, args.invalid_ratio)
+            .with_now_timestamps(args.now_timestamps);
         let mut ticker = tokio::time::interval(pace.tick().max(Duration::from_millis(1)));
         ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         let mut last = Instant::now();

@@ -74,6 +74,8 @@ pub struct Simulated {
     generator: Generator,
     rng: ChaCha8Rng,
     invalid_ratio: f64,
+    /// Stamp records with the time they are sent (latency measurements).
+    now_timestamps: bool,
     pub invalid: u64,
 }
 
@@ -83,8 +85,14 @@ impl Simulated {
             generator: Generator::new(seed, Split::All).with_id_prefix(id_prefix),
             rng: ChaCha8Rng::seed_from_u64(seed ^ 0x1badd),
             invalid_ratio,
+            now_timestamps: false,
             invalid: 0,
         }
+    }
+
+    pub fn with_now_timestamps(mut self, now: bool) -> Self {
+        self.now_timestamps = now;
+        self
     }
 
     pub fn next_record(&mut self) -> Result<Outgoing> {
