@@ -6,7 +6,7 @@ use std::path::Path;
 use anyhow::{Context, Result, ensure};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use txclass_core::csv::COLUMNS;
+use txclass_core::csv::{COLUMNS, transaction_row};
 use txclass_synth::{Generator, InvalidKind, Split, invalid_csv_row};
 
 pub fn write(count: u64, invalid_ratio: f64, seed: u64, id_prefix: &str, out: &Path) -> Result<()> {
@@ -36,17 +36,7 @@ pub fn write(count: u64, invalid_ratio: f64, seed: u64, id_prefix: &str, out: &P
                 continue;
             }
         }
-        let raw = generator.next_labeled().transaction.to_raw();
-        writer.write_record([
-            raw.transaction_id.unwrap_or_default(),
-            raw.timestamp.unwrap_or_default(),
-            raw.account_id.unwrap_or_default(),
-            raw.amount.unwrap_or_default(),
-            raw.currency.unwrap_or_default(),
-            raw.merchant.unwrap_or_default(),
-            raw.description.unwrap_or_default(),
-            raw.mcc.unwrap_or_default(),
-        ])?;
+        writer.write_record(transaction_row(&generator.next_labeled().transaction))?;
     }
     writer.flush()?;
     Ok(())

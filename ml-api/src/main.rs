@@ -7,9 +7,10 @@ use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand};
+use txclass_adapters::http::shutdown_signal;
 use txclass_adapters::telemetry::init_logging;
 use txclass_ml_api::model::Model;
-use txclass_ml_api::server::{Faults, ServerConfig, router, shutdown_signal};
+use txclass_ml_api::server::{Faults, ServerConfig, router};
 use txclass_ml_api::train::{self, TrainConfig, evaluate, featurize, fit_temperature, report};
 
 #[derive(Parser)]

@@ -21,7 +21,7 @@ use prometheus_client::registry::Registry;
 use rand::Rng;
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::json;
-use subtle::ConstantTimeEq;
+use txclass_adapters::http::api_key_accepted;
 use txclass_core::Category;
 
 use crate::features::{Extractor, Feature, Input};
@@ -312,19 +312,11 @@ async fn require_api_key(
     request: Request,
     next: Next,
 ) -> Response {
-    if state.config.api_keys.is_empty() {
-        return next.run(request).await;
-    }
     let given = headers
         .get("x-api-key")
         .map(HeaderValue::as_bytes)
         .unwrap_or_default();
-    // Compare against every key without early exit, in constant time each.
-    let mut matched = subtle::Choice::from(0u8);
-    for key in &state.config.api_keys {
-        matched |= key.as_bytes().ct_eq(given);
-    }
-    if bool::from(matched) {
+    if api_key_accepted(&state.config.api_keys, given) {
         next.run(request).await
     } else {
         let mut response = error(
@@ -561,26 +553,4 @@ fn score(state: &AppState, request: PredictRequest) -> Vec<u8> {
     .unwrap_or_else(|e| {
         format!(r#"{{"error":{{"status":500,"message":"encoding the answer: {e}"}}}}"#).into_bytes()
     })
-}
-
-/// Resolves on SIGINT or SIGTERM.
-pub async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = terminate => {},
-    }
 }

@@ -18,6 +18,7 @@ use rdkafka::ClientConfig;
 use rdkafka::consumer::{Consumer, StreamConsumer};
 use tokio::sync::watch;
 use txclass_adapters::config::{DatabaseArgs, KafkaArgs, MlApiArgs, RetryArgs};
+use txclass_adapters::http::shutdown_signal;
 use txclass_adapters::kafka::MAX_MESSAGE_BYTES;
 use txclass_adapters::telemetry::init_logging;
 use txclass_adapters::{KafkaDeadLetterQueue, MlApiClient, PostgresStore};
@@ -203,22 +204,4 @@ async fn main() -> Result<()> {
         "txclass-consumer stopped"
     );
     result
-}
-
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    tokio::select! {
-        () = ctrl_c => {},
-        () = terminate => {},
-    }
 }

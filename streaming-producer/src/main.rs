@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use txclass_adapters::http::shutdown_signal;
 use txclass_adapters::telemetry::init_logging;
 use txclass_core::csv::SeedDefaults;
 
@@ -246,22 +247,4 @@ async fn serve(args: ServeArgs) -> Result<()> {
         .context("serving")?;
     publisher.flush(Duration::from_secs(30))?;
     Ok(())
-}
-
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    tokio::select! {
-        () = ctrl_c => {},
-        () = terminate => {},
-    }
 }

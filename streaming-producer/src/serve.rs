@@ -18,7 +18,7 @@ use prometheus_client::metrics::counter::Counter;
 use prometheus_client::metrics::family::Family;
 use prometheus_client::registry::Registry;
 use serde_json::{Value, json};
-use subtle::ConstantTimeEq;
+use txclass_adapters::http::api_key_accepted;
 
 use crate::publish::{Outgoing, Publisher, account_key};
 
@@ -91,18 +91,11 @@ async fn require_api_key(
     request: Request,
     next: Next,
 ) -> Response {
-    if state.config.api_keys.is_empty() {
-        return next.run(request).await;
-    }
     let given = headers
         .get("x-api-key")
         .map(HeaderValue::as_bytes)
         .unwrap_or_default();
-    let mut matched = subtle::Choice::from(0u8);
-    for key in &state.config.api_keys {
-        matched |= key.as_bytes().ct_eq(given);
-    }
-    if bool::from(matched) {
+    if api_key_accepted(&state.config.api_keys, given) {
         next.run(request).await
     } else {
         error(

@@ -3,6 +3,7 @@
 //! ([`ml_client`]), plus logging shared by the programs ([`telemetry`]).
 
 pub mod config;
+pub mod http;
 pub mod kafka;
 pub mod ml_client;
 pub mod postgres;

@@ -211,6 +211,21 @@ fn seed_timestamp(text: &str) -> String {
     text.to_owned()
 }
 
+/// One transaction as a row of the design's columns.
+pub fn transaction_row(tx: &Transaction) -> [String; 8] {
+    let raw = tx.to_raw();
+    [
+        raw.transaction_id.unwrap_or_default(),
+        raw.timestamp.unwrap_or_default(),
+        raw.account_id.unwrap_or_default(),
+        raw.amount.unwrap_or_default(),
+        raw.currency.unwrap_or_default(),
+        raw.merchant.unwrap_or_default(),
+        raw.description.unwrap_or_default(),
+        raw.mcc.unwrap_or_default(),
+    ]
+}
+
 /// Writes transactions in the design's dialect (header included).
 pub fn write_transactions<'a>(
     transactions: impl IntoIterator<Item = &'a Transaction>,
@@ -218,17 +233,7 @@ pub fn write_transactions<'a>(
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(COLUMNS)?;
     for tx in transactions {
-        let raw = tx.to_raw();
-        writer.write_record([
-            raw.transaction_id.unwrap_or_default(),
-            raw.timestamp.unwrap_or_default(),
-            raw.account_id.unwrap_or_default(),
-            raw.amount.unwrap_or_default(),
-            raw.currency.unwrap_or_default(),
-            raw.merchant.unwrap_or_default(),
-            raw.description.unwrap_or_default(),
-            raw.mcc.unwrap_or_default(),
-        ])?;
+        writer.write_record(transaction_row(tx))?;
     }
     writer.into_inner().map_err(|e| e.into_error().into())
 }
