@@ -21,6 +21,10 @@ async fn main() -> anyhow::Result<()> {
         .set("group.id", format!("bare-read-{}", std::process::id()))
         .set("auto.offset.reset", "earliest")
         .set("enable.auto.commit", "false")
+        .set(
+            "fetch.wait.max.ms",
+            std::env::var("FETCH_WAIT_MAX_MS").unwrap_or_else(|_| "500".into()),
+        )
         .create()?;
     consumer.subscribe(&[&topic])?;
     let mut read = 0u64;

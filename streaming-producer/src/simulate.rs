@@ -107,7 +107,15 @@ impl Simulated {
             });
         }
         let tx = self.generator.next_labeled().transaction;
-        let value = serde_json::to_vec(&tx).context("encoding a transaction")?;
+        let value = if self.now_timestamps {
+            let mut raw = tx.to_raw();
+            raw.timestamp =
+                Some(chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true));
+            serde_json::to_vec(&raw)
+        } else {
+            serde_json::to_vec(&tx)
+        }
+        .context("encoding a transaction")?;
         Ok(Outgoing {
             key: Some(tx.account_id().to_owned()),
             value,
@@ -209,6 +217,16 @@ mod tests {
                 serde_json::from_slice(&record.value).expect("valid JSON transaction");
             assert_eq!(record.key.as_deref(), Some(tx.account_id()));
         }
+    }
+
+    #[test]
+    fn now_timestamps_stamp_the_send_time() {
+        let mut simulated = Simulated::new(3, "t", 0.0).with_now_timestamps(true);
+        let before = chrono::Utc::now();
+        let record = simulated.next_record().expect("record");
+        let tx: txclass_core::Transaction = serde_json::from_slice(&record.value).expect("valid");
+        assert!(tx.timestamp() >= before - chrono::Duration::milliseconds(1));
+        assert!(tx.timestamp() <= chrono::Utc::now());
     }
 
     #[test]
