@@ -57,6 +57,10 @@ struct Args {
     /// dead (also bounds how long a rebalance waits for departed members).
     #[arg(long, env = "KAFKA_MAX_POLL_INTERVAL_MS", default_value_t = 300_000)]
     max_poll_interval_ms: u64,
+    /// Longest time the broker may hold a fetch waiting for data; bounds the
+    /// read latency a quiet topic adds.
+    #[arg(long, env = "KAFKA_FETCH_WAIT_MAX_MS", default_value_t = 100)]
+    fetch_wait_max_ms: u64,
     /// Health, readiness and metrics.
     #[arg(long, env = "CONSUMER_ADDR", default_value = "127.0.0.1:9101")]
     addr: SocketAddr,
@@ -111,6 +115,7 @@ async fn main() -> Result<()> {
         .set("enable.auto.offset.store", "false")
         .set("auto.offset.reset", "earliest")
         .set("session.timeout.ms", "10000")
+        .set("fetch.wait.max.ms", args.fetch_wait_max_ms.to_string())
         .set(
             "max.poll.interval.ms",
             args.max_poll_interval_ms.max(10_000).to_string(),
