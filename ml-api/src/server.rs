@@ -19,7 +19,7 @@ use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
 use prometheus_client::registry::Registry;
 use rand::Rng;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 use serde_json::json;
 use txclass_adapters::http::api_key_accepted;
 use txclass_core::Category;
@@ -185,23 +185,10 @@ struct Item {
     description: Option<String>,
     #[serde(default)]
     merchant: Option<String>,
-    #[serde(default, deserialize_with = "text_or_number")]
+    #[serde(default, deserialize_with = "txclass_core::validate::number_or_string")]
     mcc: Option<String>,
-    #[serde(default, deserialize_with = "text_or_number")]
+    #[serde(default, deserialize_with = "txclass_core::validate::number_or_string")]
     amount: Option<String>,
-}
-
-fn text_or_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Text {
-        S(String),
-        N(serde_json::Number),
-    }
-    Ok(Option::<Text>::deserialize(d)?.map(|t| match t {
-        Text::S(s) => s,
-        Text::N(n) => n.to_string(),
-    }))
 }
 
 #[derive(Debug, Deserialize)]

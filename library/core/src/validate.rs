@@ -51,7 +51,8 @@ pub struct RawTransaction {
     pub attributes: BTreeMap<String, String>,
 }
 
-fn number_or_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+/// Deserializes an optional JSON string or number as text (amounts, MCCs).
+pub fn number_or_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     #[derive(Deserialize)]
     #[serde(untagged)]
     enum Text {
