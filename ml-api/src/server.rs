@@ -228,6 +228,21 @@ struct PredictAnswer<'a> {
     error: Option<String>,
 }
 
+impl PredictAnswer<'_> {
+    /// A record the service could not classify, with the reason.
+    fn failed(transaction_id: Option<String>, reason: &str) -> Self {
+        Self {
+            transaction_id,
+            category: None,
+            confidence: None,
+            model_version: None,
+            alternatives: Vec::new(),
+            features: None,
+            error: Some(reason.to_owned()),
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct PredictResponse<'a> {
     model_version: &'a str,
@@ -462,29 +477,13 @@ fn score(state: &AppState, request: PredictRequest) -> Vec<u8> {
                 Some(Ok(a)) if a.is_finite() => Some(a),
                 Some(_) => {
                     errors += 1;
-                    return PredictAnswer {
-                        transaction_id: item.transaction_id,
-                        category: None,
-                        confidence: None,
-                        model_version: None,
-                        alternatives: Vec::new(),
-                        features: None,
-                        error: Some("amount: is not a number".into()),
-                    };
+                    return PredictAnswer::failed(item.transaction_id, "amount: is not a number");
                 }
                 None => None,
             };
             if let Some(problem) = problem {
                 errors += 1;
-                return PredictAnswer {
-                    transaction_id: item.transaction_id,
-                    category: None,
-                    confidence: None,
-                    model_version: None,
-                    alternatives: Vec::new(),
-                    features: None,
-                    error: Some(problem.into()),
-                };
+                return PredictAnswer::failed(item.transaction_id, problem);
             }
             let input = Input {
                 description,
