@@ -6,11 +6,17 @@ mod run;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::sync::atomic::AtomicU64;
 
 use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
+use prometheus_client::encoding::EncodeLabelSet;
+use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::gauge::Gauge;
+use prometheus_client::registry::Registry;
 use txclass_adapters::config::{DatabaseArgs, KafkaArgs, MlApiArgs, RetryArgs, S3Args};
+use txclass_adapters::metrics::{self, PipelineMetrics};
 use txclass_adapters::telemetry::{init_logging, mask_url};
 use txclass_adapters::{KafkaDeadLetterQueue, MlApiClient, PostgresStore, S3ObjectStore};
 use txclass_core::csv::{Format, SeedDefaults};
@@ -143,6 +149,10 @@ struct ClassifyArgs {
     /// Show no progress bar even on a terminal.
     #[arg(long)]
     no_progress: bool,
+    /// Prometheus Pushgateway to push the run's metrics to when it ends
+    /// (group `job/txclass-batch/run_id/<run>/batch_id/<batch>`).
+    #[arg(long, env = "PUSHGATEWAY_URL")]
+    pushgateway_url: Option<String>,
     #[command(flatten)]
     s3: S3Args,
     #[command(flatten)]
@@ -280,6 +290,7 @@ async fn inspect(s3: &S3Args, bucket: &str, prefix: &str) -> Result<()> {
                 rows += 1;
                 let checked = record
                     .parsed
+                    .map_err(|e| e.message)
                     .and_then(|raw| Transaction::try_from(raw).map_err(|e| e.to_string()));
                 match checked {
                     Ok(_) => valid += 1,
@@ -296,6 +307,7 @@ async fn inspect(s3: &S3Args, bucket: &str, prefix: &str) -> Result<()> {
 }
 
 async fn classify(args: ClassifyArgs) -> Result<ExitCode> {
+    let started = std::time::Instant::now();
     let run_id = args.run_id.clone().map_or_else(RunId::generate, RunId::new);
     let batch_id = BatchId::new(args.batch_id.clone().unwrap_or_else(|| run_id.to_string()));
     tracing::info!(run_id = %run_id, batch_id = %batch_id, config = ?args, "txclass-batch classify starting");
@@ -369,14 +381,24 @@ async fn classify(args: ClassifyArgs) -> Result<ExitCode> {
         ProgressBar::hidden()
     };
     let progress_bar = bar.clone();
+    let mut registry = metrics::registry();
+    let pipeline_metrics = PipelineMetrics::register(&mut registry, "batch");
     let result = run::run(
         &plan,
         objects,
         &orchestrator,
+        &pipeline_metrics,
         Arc::new(move |n| progress_bar.set_position(n)),
     )
     .await;
     bar.finish_and_clear();
+    if let Some(gateway) = args.pushgateway_url.as_deref().filter(|u| !u.is_empty()) {
+        let outcome = match &result {
+            Ok(s) if s.refused_objects().is_empty() => "succeeded",
+            _ => "failed",
+        };
+        push_run_metrics(gateway, &mut registry, &plan, outcome, started.elapsed()).await;
+    }
 
     match result {
         Ok(summary) => {
@@ -408,6 +430,55 @@ async fn classify(args: ClassifyArgs) -> Result<ExitCode> {
                 EXIT_UNAVAILABLE
             }))
         }
+    }
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct StatusLabels {
+    status: &'static str,
+}
+
+/// Pushes the run's counters plus its duration, status and (on success)
+/// completion time. A Pushgateway that does not answer costs a warning, not
+/// the run.
+async fn push_run_metrics(
+    gateway: &str,
+    registry: &mut Registry,
+    plan: &RunPlan,
+    outcome: &'static str,
+    elapsed: std::time::Duration,
+) {
+    let own = registry.sub_registry_with_prefix("batch");
+    let duration = Gauge::<f64, AtomicU64>::default();
+    duration.set(elapsed.as_secs_f64());
+    own.register("run_duration_seconds", "How long the run took", duration);
+    let status = Family::<StatusLabels, Gauge>::default();
+    for s in ["succeeded", "failed"] {
+        status
+            .get_or_create(&StatusLabels { status: s })
+            .set(i64::from(s == outcome));
+    }
+    own.register(
+        "last_run_status",
+        "1 for the status of the last run",
+        status,
+    );
+    if outcome == "succeeded" {
+        let now = Gauge::<f64, AtomicU64>::default();
+        now.set(chrono::Utc::now().timestamp_millis() as f64 / 1000.0);
+        own.register(
+            "last_success_timestamp_seconds",
+            "When the last successful run ended (Unix time)",
+            now,
+        );
+    }
+    let grouping = [
+        ("run_id", plan.run_id.as_str()),
+        ("batch_id", plan.batch_id.as_str()),
+    ];
+    match metrics::push_to_gateway(gateway, "txclass-batch", &grouping, registry).await {
+        Ok(()) => tracing::info!(gateway, "metrics pushed"),
+        Err(e) => tracing::warn!(error = %e, "metrics not pushed"),
     }
 }
 

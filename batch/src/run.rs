@@ -7,6 +7,7 @@ use std::time::Instant;
 
 use chrono::Utc;
 use futures::{TryStreamExt, stream};
+use txclass_adapters::metrics::PipelineMetrics;
 use txclass_core::csv::row_bytes;
 use txclass_core::orchestrate::Counts;
 use txclass_core::source::{CsvObjectSource, CsvOptions, OpenError};
@@ -80,6 +81,7 @@ pub async fn run(
     plan: &RunPlan,
     objects: Arc<dyn ObjectStore>,
     orchestrator: &Orchestrator,
+    metrics: &PipelineMetrics,
     progress: Progress,
 ) -> Result<RunSummary, RunError> {
     let started_at = Utc::now();
@@ -129,7 +131,7 @@ pub async fn run(
     let mut totals = Counts::default();
     let mut reports = Vec::new();
     let mut errors_csv: Vec<u8> =
-        b"source,line,error_stage,error_reason,error_retries,row\n".to_vec();
+        b"source,line,error_stage,error_code,error_reason,error_retries,row\n".to_vec();
     let mut model_version = None;
 
     for key in keys {
@@ -179,6 +181,8 @@ pub async fn run(
         loop {
             match outcomes.try_next().await {
                 Ok(Some(outcome)) => {
+                    metrics.ingested(outcome.counts.received);
+                    metrics.record(&outcome);
                     counts += outcome.counts;
                     if model_version.is_none() {
                         model_version = outcome.model_version.clone();
@@ -281,6 +285,7 @@ fn append_errors(out: &mut Vec<u8>, letters: &[DeadLetter]) {
                 source,
                 line,
                 letter.stage.to_string(),
+                letter.code.clone(),
                 letter.reason.clone(),
                 letter.retries.to_string(),
                 row,

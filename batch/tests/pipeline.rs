@@ -78,6 +78,8 @@ impl Setup {
             .env("ML_API_URL", &ml_api.url)
             .env("KAFKA_DLQ_TOPIC", &self.dlq_topic)
             .env("RUST_LOG", "warn")
+            // Only the test of the metrics push pushes (by flag).
+            .env_remove("PUSHGATEWAY_URL")
             .output()
             .expect("run txclass-batch")
     }
@@ -225,6 +227,75 @@ async fn a_mixed_file_writes_valid_rows_and_dead_letters_each_invalid_row_with_i
         errors.contains("i-zero") && errors.contains("must not be zero"),
         "{errors}"
     );
+}
+
+#[tokio::test]
+async fn a_run_pushes_its_counts_by_stage_reason_and_category_to_the_pushgateway() {
+    let gateway = env("PUSHGATEWAY_URL", "http://127.0.0.1:9091");
+    let s = setup().await;
+    let ml_api = MlApiProcess::start(&[]);
+    s.put("day.csv", mixed_csv()).await;
+    let run_id = unique("pushed");
+    let out = s.classify(
+        &ml_api,
+        &["--run-id", &run_id, "--pushgateway-url", &gateway],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = reqwest::get(format!("{gateway}/metrics"))
+        .await
+        .expect("pushgateway answers")
+        .text()
+        .await
+        .expect("body");
+    let ours: Vec<&str> = page
+        .lines()
+        .filter(|l| !l.starts_with('#') && l.contains(&format!("run_id=\"{run_id}\"")))
+        .collect();
+    let value = |name: &str, labels: &[&str]| -> f64 {
+        ours.iter()
+            .filter(|l| l.starts_with(&format!("{name}{{")) && labels.iter().all(|x| l.contains(x)))
+            .filter_map(|l| l.rsplit(' ').next()?.parse::<f64>().ok())
+            .sum()
+    };
+    let batch = "pipeline=\"batch\"";
+    assert_eq!(
+        value("txclass_records_ingested_total", &[batch]),
+        31.0,
+        "{ours:#?}"
+    );
+    assert_eq!(value("txclass_records_written_total", &[batch]), 21.0);
+    assert_eq!(value("txclass_validation_failures_total", &[batch]), 10.0);
+    assert_eq!(value("txclass_records_dead_lettered_total", &[batch]), 10.0);
+    for reason in [
+        "amount.non_zero",
+        "currency.currency",
+        "mcc.mcc",
+        "field_count",
+    ] {
+        assert_eq!(
+            value(
+                "txclass_records_dead_lettered_total",
+                &[&format!("reason=\"{reason}\"")]
+            ),
+            1.0,
+            "reason {reason}: {ours:#?}"
+        );
+    }
+    assert_eq!(
+        value("txclass_predictions_total", &[batch, "category="]),
+        21.0,
+        "every written record is counted under its category"
+    );
+    assert_eq!(
+        value("txclass_batch_last_run_status", &["status=\"succeeded\""]),
+        1.0
+    );
+    assert!(value("txclass_batch_last_success_timestamp_seconds", &[]) > 1.7e9);
+    assert!(value("txclass_batch_run_duration_seconds", &[]) > 0.0);
 }
 
 #[tokio::test]

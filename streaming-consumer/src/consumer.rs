@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result, bail};
 use chrono::Utc;
+use futures::FutureExt as _;
 use rdkafka::consumer::{
     BaseConsumer, CommitMode, Consumer, ConsumerContext, Rebalance, StreamConsumer,
 };
@@ -40,8 +41,20 @@ pub struct Settings {
 #[derive(Default)]
 struct Buffer {
     records: Vec<SourceRecord>,
+    /// Kafka timestamp (ms since the epoch) of each record, when it has one.
+    timestamps: Vec<Option<i64>>,
     next_offsets: BTreeMap<(String, i32), i64>,
+    /// When the oldest buffered record was produced (its Kafka timestamp,
+    /// never later than now): the buffer window counts from there, so time
+    /// a record spent queued before the buffer opened counts against it.
     opened: Option<Instant>,
+}
+
+/// What a flush takes out of the buffer.
+struct Taken {
+    records: Vec<SourceRecord>,
+    timestamps: Vec<Option<i64>>,
+    offsets: BTreeMap<(String, i32), i64>,
 }
 
 impl Buffer {
@@ -53,30 +66,48 @@ impl Buffer {
         };
         let payload = message.payload().unwrap_or_default().to_vec();
         self.records.push(SourceRecord::from_json(payload, source));
+        let produced = message.timestamp().to_millis();
+        self.timestamps.push(produced);
         self.next_offsets.insert(
             (message.topic().to_owned(), message.partition()),
             message.offset() + 1,
         );
-        self.opened.get_or_insert_with(Instant::now);
+        if self.opened.is_none() {
+            let now = Instant::now();
+            let age = produced
+                .map(|ms| Utc::now().timestamp_millis().saturating_sub(ms).max(0))
+                .and_then(|ms| u64::try_from(ms).ok())
+                .map_or(Duration::ZERO, Duration::from_millis);
+            self.opened = Some(now.checked_sub(age).unwrap_or(now));
+        }
     }
 
-    fn take(&mut self) -> (Vec<SourceRecord>, BTreeMap<(String, i32), i64>) {
+    fn take(&mut self) -> Taken {
         self.opened = None;
-        (
-            std::mem::take(&mut self.records),
-            std::mem::take(&mut self.next_offsets),
-        )
+        Taken {
+            records: std::mem::take(&mut self.records),
+            timestamps: std::mem::take(&mut self.timestamps),
+            offsets: std::mem::take(&mut self.next_offsets),
+        }
     }
 
     /// Drops what was read from partitions this consumer no longer owns:
     /// the new owner reads them again from the last commit.
     fn forget(&mut self, revoked: &[(String, i32)]) {
-        self.records.retain(|r| match &r.source {
-            SourceRef::Topic {
-                topic, partition, ..
-            } => !revoked.iter().any(|(t, p)| t == topic && p == partition),
-            SourceRef::Object { .. } => true,
-        });
+        let keep: Vec<bool> = self
+            .records
+            .iter()
+            .map(|r| match &r.source {
+                SourceRef::Topic {
+                    topic, partition, ..
+                } => !revoked.iter().any(|(t, p)| t == topic && p == partition),
+                SourceRef::Object { .. } => true,
+            })
+            .collect();
+        let mut kept = keep.iter();
+        self.records.retain(|_| *kept.next().unwrap_or(&true));
+        let mut kept = keep.iter();
+        self.timestamps.retain(|_| *kept.next().unwrap_or(&true));
         self.next_offsets.retain(|k, _| !revoked.contains(k));
     }
 }
@@ -115,17 +146,20 @@ impl ConsumerContext for ConsumerState {
         );
         let shared = self.shared.clone();
         let taken = lock(&shared.buffer).take();
-        if taken.0.is_empty() {
+        if taken.records.is_empty() {
             return;
         }
         // The callback runs inside poll on a runtime worker: block this
         // worker only, and drive the flush on the runtime.
         let outcome = tokio::task::block_in_place(|| {
-            shared.runtime.block_on(shared.process(taken.0.clone()))
+            shared
+                .runtime
+                .block_on(shared.process(taken.records.clone()))
         });
         match outcome {
             Ok(()) => {
-                if let Err(e) = consumer.commit(&offsets_list(&taken.1), CommitMode::Sync) {
+                shared.observe_latency(&taken.timestamps);
+                if let Err(e) = consumer.commit(&offsets_list(&taken.offsets), CommitMode::Sync) {
                     tracing::warn!(error = %e, "commit before revocation failed; the new owner may re-read records (writes are idempotent)");
                 } else {
                     shared.metrics.commits.inc();
@@ -136,14 +170,20 @@ impl ConsumerContext for ConsumerState {
                 // (uncommitted, so the new owner reads it again).
                 tracing::warn!(error = %e, "flush before revocation failed; revoked records will be re-read by their new owner");
                 let mut buffer = lock(&shared.buffer);
-                let (records, offsets) = taken;
+                let Taken {
+                    records,
+                    timestamps,
+                    offsets,
+                } = taken;
                 let mut restored = Buffer {
                     records,
+                    timestamps,
                     next_offsets: offsets,
                     opened: Some(Instant::now()),
                 };
                 restored.forget(&revoked);
                 restored.records.append(&mut buffer.records);
+                restored.timestamps.append(&mut buffer.timestamps);
                 for (k, v) in std::mem::take(&mut buffer.next_offsets) {
                     restored.next_offsets.insert(k, v);
                 }
@@ -189,6 +229,16 @@ impl Shared {
         *lock(&self.totals)
     }
 
+    /// Records how long the records of a durable buffer took from their
+    /// Kafka timestamp until now.
+    fn observe_latency(&self, timestamps: &[Option<i64>]) {
+        let now = Utc::now().timestamp_millis();
+        for ms in timestamps.iter().flatten() {
+            let seconds = (now - ms).max(0) as f64 / 1000.0;
+            self.metrics.record_latency.observe(seconds);
+        }
+    }
+
     /// Runs one buffer through the orchestration and records the session.
     async fn process(&self, records: Vec<SourceRecord>) -> Result<(), txclass_core::PipelineError> {
         let started = Instant::now();
@@ -203,7 +253,7 @@ impl Shared {
             batch_id: BatchId::new(format!("{}-{batch:06}", self.session)),
         };
         let outcome = self.orchestrator.process_chunk(&lineage, records).await?;
-        self.metrics.record(&outcome.counts);
+        self.metrics.pipeline.record(&outcome);
         self.metrics
             .flush_seconds
             .observe(started.elapsed().as_secs_f64());
@@ -254,7 +304,11 @@ async fn flush(
     settings: &Settings,
     mode: CommitMode,
 ) -> Result<()> {
-    let (mut records, mut offsets) = lock(&shared.buffer).take();
+    let Taken {
+        mut records,
+        mut timestamps,
+        mut offsets,
+    } = lock(&shared.buffer).take();
     if records.is_empty() {
         return Ok(());
     }
@@ -279,12 +333,13 @@ async fn flush(
                 let until = Instant::now() + backoff;
                 while let Some(left) = until.checked_duration_since(Instant::now()) {
                     if let Ok(Ok(message)) = tokio::time::timeout(left, consumer.recv()).await {
-                        shared.metrics.consumed.inc();
+                        shared.metrics.pipeline.ingested(1);
                         let mut extra = Buffer::default();
                         extra.push(&message);
-                        let (mut more, more_offsets) = extra.take();
-                        records.append(&mut more);
-                        offsets.extend(more_offsets);
+                        let mut more = extra.take();
+                        records.append(&mut more.records);
+                        timestamps.append(&mut more.timestamps);
+                        offsets.extend(more.offsets);
                     }
                 }
                 backoff = (backoff * 2).min(settings.outage_backoff_max);
@@ -309,6 +364,7 @@ async fn flush(
         tracing::info!("dependency back: fetching resumed");
     }
     shared.metrics.buffer_records.set(0);
+    shared.observe_latency(&timestamps);
     // Only partitions still owned may be committed.
     let owned = consumer.assignment().unwrap_or_default();
     offsets.retain(|(t, p), _| owned.find_partition(t, *p).is_some());
@@ -342,10 +398,16 @@ pub async fn run(
         tokio::select! {
             biased;
             () = &mut shutdown => break,
-            () = window => flush(&consumer, &shared, &settings, CommitMode::Async).await?,
+            () = window => {
+                // Take what the client already fetched (up to a full
+                // buffer) so a backlog goes out in full buffers, not one
+                // record per expired window.
+                drain_fetched(&consumer, &shared, &settings);
+                flush(&consumer, &shared, &settings, CommitMode::Async).await?
+            }
             message = consumer.recv() => match message {
                 Ok(message) => {
-                    shared.metrics.consumed.inc();
+                    shared.metrics.pipeline.ingested(1);
                     let full = {
                         let mut buffer = lock(&shared.buffer);
                         buffer.push(&message);
@@ -363,6 +425,28 @@ pub async fn run(
     tracing::info!("shutting down: flushing and committing");
     flush(&consumer, &shared, &settings, CommitMode::Sync).await?;
     Ok(())
+}
+
+/// Moves messages the client has already fetched into the buffer, without
+/// waiting, until the buffer is full or none is ready.
+fn drain_fetched(consumer: &StreamConsumer<ConsumerState>, shared: &Shared, settings: &Settings) {
+    // The buffer is not locked while receiving: a rebalance callback may run
+    // inside the poll and needs it.
+    while lock(&shared.buffer).records.len() < settings.buffer_records {
+        match consumer.recv().now_or_never() {
+            Some(Ok(message)) => {
+                shared.metrics.pipeline.ingested(1);
+                lock(&shared.buffer).push(&message);
+            }
+            Some(Err(e)) => {
+                tracing::warn!(error = %e, "receive failed");
+                break;
+            }
+            None => break,
+        }
+    }
+    let filled = lock(&shared.buffer).records.len();
+    shared.metrics.buffer_records.set(filled as i64);
 }
 
 /// Updates the lag gauges: high watermark minus committed offset.

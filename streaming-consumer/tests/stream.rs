@@ -36,7 +36,8 @@ async fn setup() -> Setup {
 }
 
 /// A running consumer process; SIGKILLed on drop unless stopped.
-struct ConsumerProcess(Child);
+/// The consumer process and the port of its /health, /ready and /metrics.
+struct ConsumerProcess(Child, u16);
 
 impl ConsumerProcess {
     fn start(s: &Setup, ml_api: &MlApiProcess, group: &str, extra: &[&str]) -> Self {
@@ -82,7 +83,21 @@ impl ConsumerProcess {
             .stderr(Stdio::inherit())
             .spawn()
             .expect("start consumer");
-        Self(child)
+        Self(child, port)
+    }
+
+    /// The samples of its /metrics page whose line starts with `prefix`, summed.
+    async fn metric(&self, prefix: &str) -> f64 {
+        let page = reqwest::get(format!("http://127.0.0.1:{}/metrics", self.1))
+            .await
+            .expect("metrics answer")
+            .text()
+            .await
+            .expect("body");
+        page.lines()
+            .filter(|l| l.starts_with(prefix))
+            .filter_map(|l| l.rsplit(' ').next()?.parse::<f64>().ok())
+            .sum()
     }
 
     fn kill9(mut self) {
@@ -202,7 +217,49 @@ async fn valid_records_are_written_invalid_ones_dead_lettered_and_counts_reconci
         );
         assert_eq!(l.headers["source.topic"], s.topic);
         assert!(l.headers.contains_key("source.offset") && l.headers.contains_key("error.reason"));
+        assert!(!l.headers["error.code"].is_empty(), "{:?}", l.headers);
     }
+    // The pipeline metrics say the same as the table and the topic.
+    let total = (ids.len() + invalid) as f64;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while consumer.metric("txclass_records_ingested_total").await < total
+        && Instant::now() < deadline
+    {
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let streaming = "{pipeline=\"streaming\"}";
+    assert_eq!(
+        consumer
+            .metric(&format!("txclass_records_ingested_total{streaming}"))
+            .await,
+        total
+    );
+    assert_eq!(
+        consumer
+            .metric(&format!("txclass_records_written_total{streaming}"))
+            .await,
+        ids.len() as f64
+    );
+    assert_eq!(
+        consumer.metric("txclass_validation_failures_total{").await,
+        invalid as f64
+    );
+    assert_eq!(
+        consumer
+            .metric("txclass_records_dead_lettered_total{pipeline=\"streaming\",stage=")
+            .await,
+        invalid as f64
+    );
+    assert_eq!(
+        consumer.metric("txclass_predictions_total{").await,
+        ids.len() as f64
+    );
+    assert_eq!(
+        consumer
+            .metric("txclass_consumer_record_latency_seconds_count")
+            .await,
+        total
+    );
     assert!(consumer.stop(), "SIGTERM exits 0");
     assert_eq!(stored_ids(&s.pool).await, ids);
     let (records_in, written, dead_lettered, status): (i64, i64, i64, String) = sqlx::query_as(

@@ -6,7 +6,6 @@ mod simulate;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
@@ -86,6 +85,9 @@ struct RunArgs {
     /// Prefix of simulated transaction ids (make it unique per producer).
     #[arg(long, default_value = "live")]
     id_prefix: String,
+    /// Serve /health and /metrics here while running (e.g. 127.0.0.1:9102).
+    #[arg(long, env = "PRODUCER_METRICS_ADDR")]
+    metrics_addr: Option<SocketAddr>,
 }
 
 #[derive(Args, Debug)]
@@ -127,6 +129,19 @@ async fn run(args: RunArgs) -> Result<()> {
         &args.kafka.topic,
         &args.kafka.compression,
     )?;
+    if let Some(addr) = args.metrics_addr {
+        let mut registry = prometheus_client::registry::Registry::with_prefix("txclass_producer");
+        publisher.deliveries.register(&mut registry);
+        let listener = tokio::net::TcpListener::bind(addr)
+            .await
+            .with_context(|| format!("binding {addr}"))?;
+        tracing::info!(%addr, "serving /metrics");
+        tokio::spawn(async move {
+            if let Err(e) = axum::serve(listener, serve::metrics_router(registry)).await {
+                tracing::error!(error = %e, "metrics server stopped");
+            }
+        });
+    }
     let started = Instant::now();
     let limits = Limits {
         count: args.count,
@@ -207,14 +222,11 @@ async fn run(args: RunArgs) -> Result<()> {
     println!(
         "published {sent} records ({invalid} deliberately invalid) in {seconds:.1} s ({:.0}/s): delivered {}, failed {}",
         sent as f64 / seconds.max(1e-9),
-        d.delivered.load(Ordering::Relaxed),
-        d.failed.load(Ordering::Relaxed)
+        d.delivered.get(),
+        d.failed.get()
     );
-    if d.failed.load(Ordering::Relaxed) > 0 {
-        bail!(
-            "{} records were not delivered",
-            d.failed.load(Ordering::Relaxed)
-        );
+    if d.failed.get() > 0 {
+        bail!("{} records were not delivered", d.failed.get());
     }
     Ok(())
 }

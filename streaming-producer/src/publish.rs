@@ -2,22 +2,58 @@
 //! delivery reports counted.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use anyhow::{Context, Result};
 use futures::StreamExt;
 use futures::stream::FuturesUnordered;
+use prometheus_client::encoding::EncodeLabelSet;
+use prometheus_client::metrics::counter::Counter;
+use prometheus_client::metrics::family::Family;
+use prometheus_client::registry::Registry;
 use rdkafka::producer::{FutureProducer, FutureRecord, Producer};
 use rdkafka::util::Timeout;
 use txclass_adapters::kafka::producer_config;
 
-/// Delivery counts, shared with metrics.
-#[derive(Default, Debug)]
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct OutcomeLabels {
+    outcome: &'static str,
+}
+
+/// Delivery counts: `txclass_producer_records_published_total{outcome}`
+/// with outcome `sent` (handed to the client), `delivered` (acknowledged by
+/// the broker) or `failed`.
+#[derive(Debug)]
 pub struct Deliveries {
-    pub sent: AtomicU64,
-    pub delivered: AtomicU64,
-    pub failed: AtomicU64,
+    family: Family<OutcomeLabels, Counter>,
+    pub sent: Counter,
+    pub delivered: Counter,
+    pub failed: Counter,
+}
+
+impl Default for Deliveries {
+    fn default() -> Self {
+        let family = Family::<OutcomeLabels, Counter>::default();
+        let counter = |outcome| family.get_or_create(&OutcomeLabels { outcome }).clone();
+        let (sent, delivered, failed) = (counter("sent"), counter("delivered"), counter("failed"));
+        Self {
+            family,
+            sent,
+            delivered,
+            failed,
+        }
+    }
+}
+
+impl Deliveries {
+    /// Registers the counts in a registry prefixed `txclass_producer`.
+    pub fn register(&self, registry: &mut Registry) {
+        registry.register(
+            "records_published",
+            "Records handed to Kafka, by outcome (sent, delivered, failed)",
+            self.family.clone(),
+        );
+    }
 }
 
 #[derive(Clone)]
@@ -65,7 +101,7 @@ impl Publisher {
 
     /// Publishes one record; true once the broker acknowledged it.
     pub async fn publish(&self, record: Outgoing) -> bool {
-        self.deliveries.sent.fetch_add(1, Ordering::Relaxed);
+        self.deliveries.sent.inc();
         let mut future = FutureRecord::to(&self.topic).payload(&record.value);
         if let Some(key) = &record.key {
             future = future.key(key);
@@ -76,11 +112,11 @@ impl Publisher {
             .await
         {
             Ok(_) => {
-                self.deliveries.delivered.fetch_add(1, Ordering::Relaxed);
+                self.deliveries.delivered.inc();
                 true
             }
             Err((e, _)) => {
-                self.deliveries.failed.fetch_add(1, Ordering::Relaxed);
+                self.deliveries.failed.inc();
                 tracing::error!(error = %e, "delivery failed");
                 false
             }

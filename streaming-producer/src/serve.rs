@@ -4,7 +4,6 @@
 //! consumer, which dead-letters what breaks the rules.
 
 use std::sync::Arc;
-use std::sync::atomic::Ordering;
 
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, Request, State};
@@ -19,6 +18,7 @@ use prometheus_client::metrics::family::Family;
 use prometheus_client::registry::Registry;
 use serde_json::{Value, json};
 use txclass_adapters::http::api_key_accepted;
+use txclass_adapters::metrics::{OPENMETRICS_CONTENT_TYPE, encode};
 
 use crate::publish::{Outgoing, Publisher, account_key};
 
@@ -65,6 +65,7 @@ pub fn router(publisher: Publisher, config: IngestConfig) -> Router {
         "Ingest requests, by outcome",
         requests.clone(),
     );
+    publisher.deliveries.register(&mut registry);
     let body_limit = config.max_body_bytes;
     let state = Arc::new(AppState {
         publisher,
@@ -106,26 +107,28 @@ async fn require_api_key(
 }
 
 async fn metrics(State(state): State<Arc<AppState>>) -> Response {
-    let mut body = String::new();
-    if let Err(e) = prometheus_client::encoding::text::encode(&mut body, &state.registry) {
-        return error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string());
-    }
-    let d = &state.publisher.deliveries;
-    body = body.trim_end_matches("# EOF\n").to_owned();
-    body.push_str(&format!(
-        "# TYPE txclass_producer_deliveries counter\n# HELP txclass_producer_deliveries Records handed to Kafka, by outcome\ntxclass_producer_deliveries_total{{outcome=\"sent\"}} {}\ntxclass_producer_deliveries_total{{outcome=\"delivered\"}} {}\ntxclass_producer_deliveries_total{{outcome=\"failed\"}} {}\n# EOF\n",
-        d.sent.load(Ordering::Relaxed),
-        d.delivered.load(Ordering::Relaxed),
-        d.failed.load(Ordering::Relaxed)
-    ));
+    metrics_response(&state.registry)
+}
+
+/// A `/metrics` answer in OpenMetrics text.
+pub fn metrics_response(registry: &Registry) -> Response {
     (
-        [(
-            header::CONTENT_TYPE,
-            "application/openmetrics-text; version=1.0.0; charset=utf-8",
-        )],
-        body,
+        [(header::CONTENT_TYPE, OPENMETRICS_CONTENT_TYPE)],
+        encode(registry),
     )
         .into_response()
+}
+
+/// `/health` and `/metrics` for `txclass-producer run --metrics-addr`.
+pub fn metrics_router(registry: Registry) -> Router {
+    let registry = Arc::new(registry);
+    Router::new()
+        .route("/health", get(|| async { Json(json!({ "status": "ok" })) }))
+        .route(
+            "/metrics",
+            get(|State(r): State<Arc<Registry>>| async move { metrics_response(&r) }),
+        )
+        .with_state(registry)
 }
 
 /// Splits a body into records: a JSON array, or one JSON object per line.

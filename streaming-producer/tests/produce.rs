@@ -253,4 +253,46 @@ async fn http_ingest_answers_202_after_the_broker_acknowledged() {
         metrics.contains("txclass_producer_ingest_records_total"),
         "{metrics}"
     );
+    assert!(
+        metrics.contains("txclass_producer_records_published_total{outcome=\"delivered\"} 4"),
+        "{metrics}"
+    );
+}
+
+#[tokio::test]
+async fn a_running_simulation_serves_its_delivery_counts_as_metrics() {
+    let topic = topic().await;
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("port")
+        .port();
+    let mut child = producer()
+        .args([
+            "run",
+            "--topic",
+            &topic,
+            "--rate",
+            "200",
+            "--duration",
+            "4s",
+        ])
+        .args(["--id-prefix", "metered", "--metrics-addr"])
+        .arg(format!("127.0.0.1:{port}"))
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .expect("run producer");
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let page = reqwest::get(format!("http://127.0.0.1:{port}/metrics"))
+        .await
+        .expect("metrics while running")
+        .text()
+        .await
+        .expect("text");
+    let delivered: f64 = page
+        .lines()
+        .find(|l| l.starts_with("txclass_producer_records_published_total{outcome=\"delivered\"}"))
+        .and_then(|l| l.rsplit(' ').next()?.parse().ok())
+        .unwrap_or_default();
+    assert!(delivered > 50.0, "{page}");
+    assert!(child.wait().expect("exit").success());
 }

@@ -94,6 +94,7 @@ impl KafkaDeadLetterQueue {
 pub fn dead_letter_headers(letter: &DeadLetter) -> Vec<(&'static str, String)> {
     let mut headers = vec![
         ("error.stage", letter.stage.as_str().to_owned()),
+        ("error.code", letter.code.clone()),
         ("error.reason", letter.reason.clone()),
         ("error.retries", letter.retries.to_string()),
     ];

@@ -21,7 +21,7 @@ pub use model::{Category, Predict, PredictOutput, Transaction};
 pub use orchestrate::{ChunkOutcome, Counts, Orchestrator, PipelineError};
 pub use ports::{
     Classification, ClassifiedRecord, Classifier, DeadLetter, DeadLetterQueue, ObjectStore,
-    PortError, PredictionStore, RetryHint, RunReport, RunStatus, SourceRecord, Stage,
+    ParseFailure, PortError, PredictionStore, RetryHint, RunReport, RunStatus, SourceRecord, Stage,
     TransactionSource,
 };
 pub use retry::RetryPolicy;

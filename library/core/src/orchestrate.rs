@@ -18,7 +18,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::lineage::{Lineage, SourceRef};
-use crate::model::{Predict, Transaction};
+use crate::model::{Category, Predict, Transaction};
 use crate::ports::{
     ClassifiedRecord, Classifier, DeadLetter, DeadLetterQueue, PortError, PredictionStore,
     RetryHint, SourceRecord, Stage,
@@ -141,6 +141,18 @@ pub struct ChunkOutcome {
     pub dead_letters: Vec<DeadLetter>,
     /// Model version of the predictions written, when any were.
     pub model_version: Option<String>,
+    /// Records written, by predicted category (indexed like [`Category::ALL`]).
+    pub written_by_category: [u64; Category::ALL.len()],
+}
+
+impl ChunkOutcome {
+    /// Records written per category, in [`Category::ALL`] order.
+    pub fn categories(&self) -> impl Iterator<Item = (Category, u64)> + '_ {
+        Category::ALL
+            .iter()
+            .copied()
+            .zip(self.written_by_category.iter().copied())
+    }
 }
 
 /// A chunk after parsing and validation.
@@ -166,9 +178,12 @@ pub struct Classified {
     prepared: Prepared,
     /// One entry per valid record: its checked prediction or why it failed,
     /// with the retries its classifier call needed.
-    results: Vec<(Result<Predict, String>, u32)>,
+    results: Vec<(Result<Predict, Refusal>, u32)>,
     model_version: Option<String>,
 }
+
+/// A classifier's refusal of one record: reason code and message.
+type Refusal = (&'static str, String);
 
 /// Runs chunks through the ports. Cheap to clone.
 #[derive(Clone)]
@@ -230,9 +245,10 @@ impl Orchestrator {
         for record in records {
             let raw = match &record.parsed {
                 Ok(raw) => raw.clone(),
-                Err(reason) => {
-                    let reason = reason.clone();
-                    letters.push(letter(lineage, record, Stage::Parse, reason, 0, None));
+                Err(failure) => {
+                    let (code, reason) = (failure.code.to_owned(), failure.message.clone());
+                    let why = (code, reason);
+                    letters.push(letter(lineage, record, Stage::Parse, why, 0, None));
                     counts.count_letter(Stage::Parse);
                     continue;
                 }
@@ -241,14 +257,8 @@ impl Orchestrator {
             let tx = match Transaction::try_from(raw) {
                 Ok(tx) => tx,
                 Err(e) => {
-                    letters.push(letter(
-                        lineage,
-                        record,
-                        Stage::Validate,
-                        e.to_string(),
-                        0,
-                        claimed_id,
-                    ));
+                    let why = (e.code(), e.to_string());
+                    letters.push(letter(lineage, record, Stage::Validate, why, 0, claimed_id));
                     counts.count_letter(Stage::Validate);
                     continue;
                 }
@@ -270,7 +280,8 @@ impl Orchestrator {
                             original_record.source
                         );
                         let id = Some(tx.transaction_id().to_owned());
-                        letters.push(letter(lineage, record, Stage::Validate, reason, 0, id));
+                        let why = ("transaction_id.conflict".to_owned(), reason);
+                        letters.push(letter(lineage, record, Stage::Validate, why, 0, id));
                         counts.count_letter(Stage::Validate);
                     }
                 }
@@ -291,8 +302,8 @@ impl Orchestrator {
     pub async fn classify(&self, mut prepared: Prepared) -> Result<Classified, PipelineError> {
         let transactions: Vec<Transaction> =
             prepared.valid.iter().map(|(tx, _)| tx.clone()).collect();
-        let mut results: Vec<(Result<Predict, String>, u32)> =
-            vec![(Err(String::new()), 0); transactions.len()];
+        let mut results: Vec<(Result<Predict, Refusal>, u32)> =
+            vec![(Err(("", String::new())), 0); transactions.len()];
         let mut model_version = None;
         let mut pending: Vec<Range<usize>> = Vec::new();
         if !transactions.is_empty() {
@@ -311,7 +322,9 @@ impl Orchestrator {
                     for (offset, output) in c.predictions.iter().enumerate() {
                         let tx = &slice[offset];
                         let checked = Predict::check(output, tx.transaction_id(), &c.model_version)
-                            .map_err(|e| format!("invalid prediction: {e}"));
+                            .map_err(|e| {
+                                ("invalid_prediction", format!("invalid prediction: {e}"))
+                            });
                         if let Ok(p) = &checked {
                             model_version.get_or_insert_with(|| p.model_version.clone());
                         }
@@ -346,7 +359,11 @@ impl Orchestrator {
                 pending.push(mid..range.end);
                 pending.push(range.start..mid);
             } else {
-                results[range.start] = (Err(format!("classifier refused: {refusal}")), retries);
+                let why = (
+                    "classifier_refused",
+                    format!("classifier refused: {refusal}"),
+                );
+                results[range.start] = (Err(why), retries);
             }
         }
         Ok(Classified {
@@ -376,9 +393,12 @@ impl Orchestrator {
         let mut to_write: Vec<ClassifiedRecord> = Vec::with_capacity(valid.len());
         let mut write_index: Vec<usize> = Vec::with_capacity(valid.len());
         let mut valid_records: Vec<Option<SourceRecord>> = Vec::with_capacity(valid.len());
+        let mut written_by_category = [0_u64; Category::ALL.len()];
+        let mut category_of: Vec<Option<Category>> = vec![None; valid.len()];
         for (i, ((tx, record), (result, retries))) in valid.into_iter().zip(results).enumerate() {
             match result {
                 Ok(prediction) => {
+                    category_of[i] = Some(prediction.category);
                     to_write.push(ClassifiedRecord {
                         transaction: tx,
                         prediction,
@@ -387,14 +407,14 @@ impl Orchestrator {
                     write_index.push(i);
                     valid_records.push(Some(record));
                 }
-                Err(reason) => {
+                Err((code, reason)) => {
                     let id = Some(tx.transaction_id().to_owned());
                     failed_at[i] = Some(letters.len());
                     letters.push(letter(
                         &lineage,
                         record,
                         Stage::Classify,
-                        reason,
+                        (code.to_owned(), reason),
                         retries,
                         id,
                     ));
@@ -417,7 +437,12 @@ impl Orchestrator {
                 .await;
             counts.persist_retries += u64::from(retries);
             match answer {
-                Ok(_) => counts.written += slice.len() as u64,
+                Ok(_) => {
+                    counts.written += slice.len() as u64;
+                    for r in slice {
+                        written_by_category[r.prediction.category.index()] += 1;
+                    }
+                }
                 Err(e) if e.hint == RetryHint::Permanent => {
                     if range.len() > 1 {
                         let mid = range.start + range.len() / 2;
@@ -438,7 +463,10 @@ impl Orchestrator {
                             &lineage,
                             record,
                             Stage::Persist,
-                            format!("store refused the record: {e}"),
+                            (
+                                "store_refused".to_owned(),
+                                format!("store refused the record: {e}"),
+                            ),
                             retries,
                             id,
                         ));
@@ -467,13 +495,17 @@ impl Orchestrator {
                 None => {
                     counts.written += 1;
                     counts.deduplicated += 1;
+                    if let Some(category) = category_of[original] {
+                        written_by_category[category.index()] += 1;
+                    }
                 }
                 Some(letter_index) => {
                     let first = &letters[letter_index];
                     let (stage, retries) = (first.stage, first.retries);
                     let reason = format!("{} (duplicate of {})", first.reason, first.source);
+                    let why = (first.code.clone(), reason);
                     let id = first.transaction_id.clone();
-                    letters.push(letter(&lineage, record, stage, reason, retries, id));
+                    letters.push(letter(&lineage, record, stage, why, retries, id));
                     counts.count_letter(stage);
                 }
             }
@@ -494,6 +526,7 @@ impl Orchestrator {
             counts,
             dead_letters: letters,
             model_version,
+            written_by_category,
         })
     }
 }
@@ -502,7 +535,7 @@ fn letter(
     lineage: &Lineage,
     record: SourceRecord,
     stage: Stage,
-    reason: String,
+    (code, reason): (String, String),
     retries: u32,
     transaction_id: Option<String>,
 ) -> DeadLetter {
@@ -510,6 +543,7 @@ fn letter(
     DeadLetter {
         payload: record.payload,
         stage,
+        code,
         reason,
         retries,
         source,

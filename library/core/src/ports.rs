@@ -99,16 +99,48 @@ impl fmt::Display for Stage {
 pub struct SourceRecord {
     pub payload: Vec<u8>,
     pub source: SourceRef,
-    pub parsed: Result<RawTransaction, String>,
+    pub parsed: Result<RawTransaction, ParseFailure>,
+}
+
+/// Why a record's bytes are not a transaction: a bounded code for metrics
+/// and headers (`invalid_utf8`, `invalid_json`, `not_a_transaction`,
+/// `field_count`) and a message for people.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseFailure {
+    pub code: &'static str,
+    pub message: String,
+}
+
+impl ParseFailure {
+    pub fn new(code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for ParseFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
 }
 
 impl SourceRecord {
     /// Parses a JSON payload (the Kafka value format).
     pub fn from_json(payload: Vec<u8>, source: SourceRef) -> Self {
         let parsed = match std::str::from_utf8(&payload) {
-            Err(e) => Err(format!("value is not UTF-8: {e}")),
-            Ok(text) => serde_json::from_str::<RawTransaction>(text)
-                .map_err(|e| format!("value is not a transaction JSON object: {e}")),
+            Err(e) => Err(ParseFailure::new(
+                "invalid_utf8",
+                format!("value is not UTF-8: {e}"),
+            )),
+            Ok(text) => serde_json::from_str::<RawTransaction>(text).map_err(|e| {
+                let code = match e.classify() {
+                    serde_json::error::Category::Data => "not_a_transaction",
+                    _ => "invalid_json",
+                };
+                ParseFailure::new(code, format!("value is not a transaction JSON object: {e}"))
+            }),
         };
         Self {
             payload,
@@ -123,6 +155,10 @@ impl SourceRecord {
 pub struct DeadLetter {
     pub payload: Vec<u8>,
     pub stage: Stage,
+    /// Bounded code of the reason (for example `amount.decimal`,
+    /// `invalid_json`, `classifier_refused`), for metrics and routing.
+    #[serde(default)]
+    pub code: String,
     pub reason: String,
     pub retries: u32,
     pub source: SourceRef,

@@ -12,7 +12,7 @@ use futures::io::{AsyncBufReadExt, AsyncRead, BufReader};
 
 use crate::csv::{CsvSchema, Format, HeaderError, SeedDefaults, row_bytes, sniff_delimiter};
 use crate::lineage::SourceRef;
-use crate::ports::{ObjectStore, PortError, SourceRecord, TransactionSource};
+use crate::ports::{ObjectStore, ParseFailure, PortError, SourceRecord, TransactionSource};
 
 /// Why an object cannot be read at all (nothing of it is processed).
 #[derive(Debug, thiserror::Error)]
@@ -131,20 +131,27 @@ impl CsvObjectSource {
             line,
         };
         let parsed = if fields.len() != self.schema.columns() {
-            Err(format!(
-                "row has {} fields, the header has {}",
-                fields.len(),
-                self.schema.columns()
+            Err(ParseFailure::new(
+                "field_count",
+                format!(
+                    "row has {} fields, the header has {}",
+                    fields.len(),
+                    self.schema.columns()
+                ),
             ))
         } else {
             fields
                 .iter()
                 .enumerate()
                 .map(|(i, f)| {
-                    std::str::from_utf8(f)
-                        .map_err(|e| format!("column {} is not UTF-8: {e}", i + 1))
+                    std::str::from_utf8(f).map_err(|e| {
+                        ParseFailure::new(
+                            "invalid_utf8",
+                            format!("column {} is not UTF-8: {e}", i + 1),
+                        )
+                    })
                 })
-                .collect::<Result<Vec<&str>, String>>()
+                .collect::<Result<Vec<&str>, ParseFailure>>()
                 .map(|row| self.schema.record(&row))
         };
         SourceRecord {

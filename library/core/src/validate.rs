@@ -79,6 +79,23 @@ pub enum Rule {
     Mcc,
 }
 
+impl Rule {
+    /// A short stable name, used in dead-letter reason codes and metrics.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Rule::Required => "required",
+            Rule::Length => "length",
+            Rule::DateTime => "datetime",
+            Rule::Decimal => "decimal",
+            Rule::DecimalPlaces => "decimal_places",
+            Rule::NonZero => "non_zero",
+            Rule::Range => "range",
+            Rule::Currency => "currency",
+            Rule::Mcc => "mcc",
+        }
+    }
+}
+
 /// One broken rule of one field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
@@ -103,6 +120,15 @@ pub struct RecordError {
 impl RecordError {
     pub fn fields(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.errors.iter().map(|e| e.field)
+    }
+
+    /// A bounded code for the first broken rule, `field.rule` (for example
+    /// `amount.decimal`), for metrics and dead-letter headers.
+    pub fn code(&self) -> String {
+        match self.errors.first() {
+            Some(e) => format!("{}.{}", e.field, e.rule.as_str()),
+            None => "record.invalid".to_owned(),
+        }
     }
 }
 

@@ -108,6 +108,17 @@ async fn valid_records_are_written_and_bad_ones_dead_lettered_with_stage_and_rea
     );
     assert_eq!(letters[1].transaction_id.as_deref(), Some("t3"));
     assert_eq!(letters[1].run_id.as_str(), "run-1");
+    assert_eq!(
+        (letters[0].code.as_str(), letters[1].code.as_str()),
+        ("invalid_json", "timestamp.datetime")
+    );
+    // Two written, both coffee-like or ride-like: the category tally adds up.
+    assert_eq!(outcome.written_by_category.iter().sum::<u64>(), 2);
+    let food = outcome
+        .categories()
+        .find(|(c, _)| c.as_str() == "FOOD_AND_DRINK")
+        .map(|(_, n)| n);
+    assert_eq!(food, Some(1));
 }
 
 #[tokio::test]
@@ -195,6 +206,7 @@ async fn a_refused_record_is_isolated_and_its_neighbours_are_written() {
         "{}",
         letters[0].reason
     );
+    assert_eq!(letters[0].code, "classifier_refused");
 }
 
 #[tokio::test]
@@ -215,6 +227,7 @@ async fn a_prediction_that_breaks_the_contract_fails_only_its_record() {
     );
     let letter = &w.dead_letters.letters()[0];
     assert!(letter.reason.contains("category"), "{}", letter.reason);
+    assert_eq!(letter.code, "invalid_prediction");
 }
 
 #[tokio::test]
@@ -236,6 +249,7 @@ async fn a_record_the_store_refuses_is_dead_lettered_at_persist() {
     );
     assert_eq!(outcome.counts.persist_retries, 1);
     assert_eq!(w.dead_letters.letters()[0].stage, Stage::Persist);
+    assert_eq!(w.dead_letters.letters()[0].code, "store_refused");
     assert!(!w.store.rows().contains_key("t2"));
 }
 
@@ -262,6 +276,9 @@ async fn duplicates_in_a_chunk_collapse_or_are_rejected_when_they_conflict() {
         "{}",
         letter.reason
     );
+    assert_eq!(letter.code, "transaction_id.conflict");
+    // The exact duplicate counts as written under its original's category.
+    assert_eq!(outcome.written_by_category.iter().sum::<u64>(), 2);
 }
 
 #[tokio::test]

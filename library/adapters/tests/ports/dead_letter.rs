@@ -93,6 +93,7 @@ fn letter(payload: &[u8], stage: Stage, source: SourceRef) -> DeadLetter {
     DeadLetter {
         payload: payload.to_vec(),
         stage,
+        code: "amount.non_zero".into(),
         reason: "amount: must not be zero".into(),
         retries: 3,
         source,
@@ -118,6 +119,7 @@ async fn a_letter_carries_its_payload_and_the_design_headers(h: impl Harness) {
     let headers = &got[0].headers;
     for (key, value) in [
         ("error.stage", "validate"),
+        ("error.code", "amount.non_zero"),
         ("error.reason", "amount: must not be zero"),
         ("error.retries", "3"),
         ("source.topic", "transactions"),
