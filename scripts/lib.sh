@@ -25,8 +25,12 @@ export AWS_ACCESS_KEY_ID="${AWS_ACCESS_KEY_ID:-txclass}"
 export AWS_SECRET_ACCESS_KEY="${AWS_SECRET_ACCESS_KEY:-txclass-secret}"
 export AWS_REGION="${AWS_REGION:-us-east-1}"
 export ML_API_URL="${ML_API_URL:-http://127.0.0.1:8000}"
+export ADMINER_ADDR="${ADMINER_ADDR:-127.0.0.1:8081}"
+export PUSHGATEWAY_URL="${PUSHGATEWAY_URL:-http://127.0.0.1:9091}"
+export CONSUMER_ADDR="${CONSUMER_ADDR:-127.0.0.1:9101}"
 
 TANSU_VERSION="0.6.0"
+CARGO_DENY_VERSION="0.20.2"
 S3S_FS_VERSION="0.14.1"
 
 RUN_DIR="$TXCLASS_STACK_DIR/run"
@@ -97,7 +101,7 @@ apt_install() {
         apt_updated=1
     fi
     say "installing ${missing[*]} (apt)"
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >&2
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 }
 
 # cargo_tool BINARY CRATE VERSION [cargo install args...]: installs a
@@ -109,4 +113,17 @@ cargo_tool() {
     say "building $crate $version from crates.io (once; takes a while on 2 cores)"
     cargo install "$crate" --version "$version" --locked "$@" >&2
     command -v "$bin" >/dev/null || die "$bin was not installed"
+}
+
+# deny_advisories: checks the dependencies against the RustSec advisory
+# database when it can be fetched (github.com); says so plainly when not.
+deny_advisories() {
+    if timeout 60 cargo deny --locked fetch db >/dev/null 2>&1; then
+        cargo deny --locked check advisories
+    elif [ -n "$(ls -A "${CARGO_HOME:-$HOME/.cargo}/advisory-dbs" 2>/dev/null)" ]; then
+        say "advisory database unreachable: checking against the copy fetched earlier"
+        cargo deny --locked check --disable-fetch advisories
+    else
+        say "advisories NOT checked: the RustSec database (github.com/rustsec/advisory-db) cannot be fetched from this host"
+    fi
 }

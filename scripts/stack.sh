@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The local txclass stack on loopback: PostgreSQL, a Kafka-protocol broker
-# (tansu on SQLite) and an S3 server (s3s-fs).
+# (tansu on SQLite), an S3 server (s3s-fs), Adminer (Debian's package under
+# `php -S`) and a Prometheus Pushgateway for the batch job's metrics.
 #
 #   scripts/stack.sh install   install what is missing (apt, cargo)
 #   scripts/stack.sh start     install, then start what is not running; waits until each answers
@@ -15,6 +16,7 @@ install() {
     command -v curl >/dev/null || apt_install curl ca-certificates
     command -v psql >/dev/null || apt_install postgresql-client
     command -v make >/dev/null || apt_install build-essential
+    apt_install adminer php-cli php-pgsql prometheus-pushgateway
     command -v cargo >/dev/null || die "cargo is needed (https://rustup.rs)"
     cargo_tool tansu tansu "$TANSU_VERSION" --features libsql
     cargo_tool s3s-fs s3s-fs "$S3S_FS_VERSION" --features binary
@@ -103,6 +105,27 @@ start_s3() {
     esac
 }
 
+start_adminer() {
+    local host=${ADMINER_ADDR%%:*} port=${ADMINER_ADDR##*:}
+    if ! port_open "$host" "$port"; then
+        say "starting Adminer on http://$ADMINER_ADDR"
+        # Debian's configuration (phoning home disabled) as the router script.
+        start_bg adminer "$TXCLASS_STACK_DIR" php -S "$ADMINER_ADDR" -t /usr/share/adminer /etc/adminer/conf.php
+        wait_for adminer "$host" "$port" 30
+    fi
+}
+
+start_pushgateway() {
+    local hostport=${PUSHGATEWAY_URL#*://}
+    hostport=${hostport%%/*}
+    local host=${hostport%%:*} port=${hostport##*:}
+    if ! port_open "$host" "$port"; then
+        say "starting the Prometheus Pushgateway on $hostport"
+        start_bg pushgateway "$DATA_DIR" prometheus-pushgateway --web.listen-address="$hostport"
+        wait_for pushgateway "$host" "$port" 30
+    fi
+}
+
 # start_ml_api BIN [ARGS...]: serves the model with the given binary on
 # ML_API_URL's port unless something answers there already.
 start_ml_api() {
@@ -123,6 +146,8 @@ start() {
     start_postgres
     start_kafka
     start_s3
+    start_adminer
+    start_pushgateway
     status
 }
 
@@ -134,7 +159,7 @@ stop() {
         done
         return 0
     fi
-    for name in ml-api producer-steady producer-bursty consumer adminer s3s-fs tansu; do
+    for name in producer-steady producer-bursty consumer ml-api adminer pushgateway s3s-fs tansu; do
         stop_bg "$name"
     done
     stop_postgres
@@ -150,7 +175,13 @@ status() {
     row postgresql "$PGHOST_ADDR" "$PGPORT"
     row kafka "$kafka_host" "$kafka_port"
     row s3 "${s3%%:*}" "${s3##*:}"
-    row ml-api 127.0.0.1 8000
+    local ml=${ML_API_URL#*://}
+    ml=${ml%%/*}
+    local pg=${PUSHGATEWAY_URL#*://}
+    pg=${pg%%/*}
+    row ml-api "${ml%%:*}" "${ml##*:}"
+    row adminer "${ADMINER_ADDR%%:*}" "${ADMINER_ADDR##*:}"
+    row pushgateway "${pg%%:*}" "${pg##*:}"
 }
 
 # Sourced by other scripts for its functions; run, it takes a command.

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Runs every txclass test: formatting and lint checks, unit and property
-# tests, and integration tests against the real local stack (PostgreSQL,
-# Kafka-protocol broker, S3), which it installs and starts when missing and
-# stops afterwards (only what it started).
+# Runs every txclass test: formatting, lint and licence/advisory checks, unit
+# and property tests, integration tests against the real local stack
+# (PostgreSQL, Kafka-protocol broker, S3, Adminer, Pushgateway), which it
+# installs and starts when missing and stops afterwards (only what it
+# started), the Airflow DAG tests, the Adminer browser test and the static
+# checks of docker-compose.yml and the Prometheus/Grafana configuration.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$TXCLASS_ROOT"
 
@@ -34,6 +36,10 @@ say "cargo fmt --check"
 cargo fmt --all --check
 say "cargo clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
+say "cargo deny (licences, bans, sources, advisories)"
+cargo_tool cargo-deny cargo-deny "$CARGO_DENY_VERSION"
+cargo deny --locked check licenses bans sources
+deny_advisories
 say "building the binaries the tests start"
 cargo build --workspace --bins --locked
 export TXCLASS_BATCH_BIN="$CARGO_TARGET_DIR/debug/txclass-batch"
@@ -43,11 +49,13 @@ status=0
 say "cargo test"
 cargo test --workspace --locked --no-fail-fast -- "$@" || status=1
 
-say "Airflow DAG tests (ruff, DagBag, airflow dags test end to end)"
+say "Python tests (ruff; DAGs, airflow dags test end to end, Adminer in Chromium, compose and Prometheus checks)"
 source "$TXCLASS_ROOT/scripts/airflow.sh"
 airflow_install
-"$AIRFLOW_VENV/bin/ruff" check airflow || status=1
-"$AIRFLOW_VENV/bin/ruff" format --check airflow || status=1
-TXCLASS_E2E=1 PATH="$AIRFLOW_VENV/bin:$PATH" "$AIRFLOW_VENV/bin/python" -m pytest -q airflow/tests || status=1
+apt_install chromium chromium-driver prometheus
+"$AIRFLOW_VENV/bin/ruff" check . || status=1
+"$AIRFLOW_VENV/bin/ruff" format --check . || status=1
+TXCLASS_E2E=1 TXCLASS_REQUIRE_PROMTOOL=1 TXCLASS_BIN_DIR="$CARGO_TARGET_DIR/debug" \
+    PATH="$AIRFLOW_VENV/bin:$PATH" "$AIRFLOW_VENV/bin/python" -m pytest -q || status=1
 
 exit "$status"

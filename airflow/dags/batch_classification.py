@@ -13,7 +13,9 @@ share a large day. Each task runs the batch CLI:
 ``endpoint_url``, ``region_name``, ``bucket``), ``txclass_postgres`` and
 ``txclass_ml_api`` (HTTP: host and port, password = API key). Airflow's
 ``run_id`` becomes the CLI's ``--run-id``; each object's map index its
-``--batch-id``.
+``--batch-id``. Variables ``TXCLASS_KAFKA_BROKERS``, ``TXCLASS_DLQ_TOPIC``
+and ``TXCLASS_PUSHGATEWAY_URL`` (where each task pushes its run metrics;
+empty: none) complete them.
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ ENVIRONMENT = {
     "KAFKA_BROKERS": "{{ var.value.get('TXCLASS_KAFKA_BROKERS', '127.0.0.1:9092') }}",
     "KAFKA_DLQ_TOPIC": "{{ var.value.get('TXCLASS_DLQ_TOPIC', 'failed-transactions') }}",
     "S3_BUCKET": "{{ params.bucket or conn.txclass_s3.extra_dejson.get('bucket', 'txclass') }}",
+    "PUSHGATEWAY_URL": "{{ var.value.get('TXCLASS_PUSHGATEWAY_URL', '') }}",
     "RUST_LOG": "info",
 }
 

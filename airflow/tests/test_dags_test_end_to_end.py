@@ -8,98 +8,31 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
-import time
 import uuid
 from pathlib import Path
 
-import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
-BATCH_BIN = os.environ.get("TXCLASS_BATCH_BIN", "")
-ML_API_BIN = os.environ.get("TXCLASS_ML_API_BIN", "")
-DATABASE_URL = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/txclass")
-S3_ENDPOINT = os.environ.get("S3_ENDPOINT", "http://127.0.0.1:9000")
-ACCESS_KEY = os.environ.get("AWS_ACCESS_KEY_ID", "txclass")
-SECRET_KEY = os.environ.get("AWS_SECRET_ACCESS_KEY", "txclass-secret")
-BUCKET = os.environ.get("S3_BUCKET", "txclass")
-
-pytestmark = pytest.mark.skipif(
-    os.environ.get("TXCLASS_E2E") != "1", reason="end-to-end: run through scripts/test.sh (TXCLASS_E2E=1)"
+from txclass_stack import (
+    ACCESS_KEY,
+    BATCH_BIN,
+    BUCKET,
+    ML_API_BIN,
+    S3_ENDPOINT,
+    SECRET_KEY,
+    end_to_end,
+    psql,
+    upload_generated,
 )
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def psql(url: str, sql: str) -> str:
-    return subprocess.run(["psql", url, "-qtAc", sql], check=True, capture_output=True, text=True).stdout.strip()
-
-
-@pytest.fixture
-def database():
-    server = DATABASE_URL.split("?")[0].rsplit("/", 1)[0]
-    name = f"txclass_test_{uuid.uuid4().hex}"
-    psql(f"{server}/postgres", f"create database {name}")
-    return server, name
-
-
-@pytest.fixture
-def ml_api():
-    port = free_port()
-    process = subprocess.Popen([ML_API_BIN, "serve", "--addr", f"127.0.0.1:{port}"], stderr=subprocess.DEVNULL)
-    deadline = time.time() + 30
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            assert time.time() < deadline, "ML API did not start"
-            time.sleep(0.1)
-    yield port
-    process.terminate()
-    process.wait(timeout=10)
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = end_to_end
 
 
 def test_a_manual_run_classifies_every_object_of_the_day_into_postgres(tmp_path, database, ml_api):
     assert BATCH_BIN and ML_API_BIN, "TXCLASS_BATCH_BIN and TXCLASS_ML_API_BIN must point at built binaries"
     server, db = database
     prefix = f"airflow-e2e/{uuid.uuid4().hex}/"
-    upload_env = {
-        **os.environ,
-        "S3_ENDPOINT": S3_ENDPOINT,
-        "AWS_ACCESS_KEY_ID": ACCESS_KEY,
-        "AWS_SECRET_ACCESS_KEY": SECRET_KEY,
-    }
-    for i in range(2):
-        csv = tmp_path / f"part-{i}.csv"
-        subprocess.run(
-            [
-                BATCH_BIN,
-                "generate",
-                "--count",
-                "300",
-                "--seed",
-                str(i),
-                "--id-prefix",
-                f"af{i}",
-                "--invalid-ratio",
-                "0.05",
-                "--out",
-                str(csv),
-            ],
-            check=True,
-        )
-        subprocess.run(
-            [BATCH_BIN, "upload", "--bucket", BUCKET, "--prefix", prefix, str(csv)],
-            check=True,
-            env=upload_env,
-            capture_output=True,
-        )
+    upload_generated(tmp_path, prefix, files=2, rows=300)
 
     home = tmp_path / "airflow-home"
     home.mkdir()
