@@ -120,9 +120,9 @@ cargo_tool() {
 deny_advisories() {
     if timeout 60 cargo deny --locked fetch db >/dev/null 2>&1; then
         cargo deny --locked check advisories
-    elif [ -n "$(ls -A "${CARGO_HOME:-$HOME/.cargo}/advisory-dbs" 2>/dev/null)" ]; then
+    elif ls -d "${CARGO_HOME:-$HOME/.cargo}"/advisory-dbs/*/crates >/dev/null 2>&1; then
         say "advisory database unreachable: checking against the copy fetched earlier"
-        cargo deny --locked check --disable-fetch advisories
+        cargo deny --locked --offline check advisories
     else
         say "advisories NOT checked: the RustSec database (github.com/rustsec/advisory-db) cannot be fetched from this host"
     fi

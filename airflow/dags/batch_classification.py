@@ -3,7 +3,8 @@
 One mapped task per S3 object (dynamic task mapping), so Airflow workers
 share a large day. Each task runs the batch CLI:
 
-* in production, in the batch image through ``DockerOperator``;
+* in production, in the batch image (the ``batch`` target of the
+  repository's ``Dockerfile``) through ``DockerOperator``;
 * on hosts without Docker (CI, a laptop), the same command through
   ``BashOperator`` with the ``txclass-batch`` binary.
 

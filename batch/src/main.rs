@@ -15,6 +15,7 @@ use prometheus_client::encoding::EncodeLabelSet;
 use prometheus_client::metrics::family::Family;
 use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::registry::Registry;
+use tracing::Instrument as _;
 use txclass_adapters::config::{DatabaseArgs, KafkaArgs, MlApiArgs, RetryArgs, S3Args};
 use txclass_adapters::metrics::{self, PipelineMetrics};
 use txclass_adapters::telemetry::{init_logging, mask_url};
@@ -390,6 +391,8 @@ async fn classify(args: ClassifyArgs) -> Result<ExitCode> {
         &pipeline_metrics,
         Arc::new(move |n| progress_bar.set_position(n)),
     )
+    // Every log line of the run carries its run and batch ids.
+    .instrument(tracing::info_span!("run", run_id = %plan.run_id, batch_id = %plan.batch_id))
     .await;
     bar.finish_and_clear();
     if let Some(gateway) = args.pushgateway_url.as_deref().filter(|u| !u.is_empty()) {

@@ -7,9 +7,10 @@ Checks, each reported on its own line:
 
 * ``services``: the file parses as YAML, has the expected services, and
   every service states its ``restart`` policy;
-* ``images``: a service either builds from an existing Dockerfile or runs
-  an image with an explicit tag other than ``latest`` (the txclass images
-  built here excepted);
+* ``images``: a service either builds from an existing Dockerfile (and a
+  stage of it when it names a build ``target``) or runs an image with an
+  explicit tag other than ``latest`` (the txclass images built here
+  excepted);
 * ``environment``: every variable given to a txclass container, and every
   variable of the ``## txclass programs`` section of .env.example, is one
   the program reads: its ``--help`` lists it (``[env: NAME=...]``) or it is
@@ -31,6 +32,12 @@ Checks, each reported on its own line:
   names a port that service listens on;
 * ``docker compose config``: run when the Docker CLI has the Compose plugin
   (it needs no Docker engine), skipped otherwise.
+
+A service that builds takes its ENTRYPOINT, CMD and HEALTHCHECK, where
+docker-compose.yml does not set them, from the stage its ``build.target``
+names (the last stage without one), including what that stage inherits
+through ``FROM <stage>``; a service that only runs an image built by another
+service takes them from that service's build.
 
 The environment and flags checks run the built txclass binaries with
 ``--help``: from ``--bin-dir``, else ``$TXCLASS_BIN_DIR``, else
@@ -338,6 +345,14 @@ def build_paths(service: Mapping[str, Any], base: Path) -> tuple[Path, Path] | N
     return context, context / str(build.get("dockerfile", "Dockerfile"))
 
 
+def build_target(service: Mapping[str, Any]) -> str | None:
+    """The `build.target` of a service (the stage it builds), if it names one."""
+    build = service.get("build")
+    if not isinstance(build, Mapping) or build.get("target") is None:
+        return None
+    return str(build["target"])
+
+
 def image_reference(image: str) -> tuple[str, str | None, str | None]:
     """(name, tag, digest) of an image reference."""
     name, _, digest = image.partition("@")
@@ -361,9 +376,14 @@ def is_pinned(image: str) -> bool:
 
 @dataclass
 class Dockerfile:
+    """What the image of one stage runs: its ENTRYPOINT and CMD, and whether
+    it has a HEALTHCHECK, with what it inherits through `FROM <stage>`."""
+
     entrypoint: list[str] | None = None
     cmd: list[str] | None = None
     healthcheck: bool = False
+    # The stage's name (`FROM ... AS name`, lower case), None when it has none.
+    name: str | None = None
 
 
 def _instruction_args(rest: str) -> list[str]:
@@ -376,8 +396,8 @@ def _instruction_args(rest: str) -> list[str]:
     return ["/bin/sh", "-c", rest]
 
 
-def parse_dockerfile(text: str) -> Dockerfile:
-    """ENTRYPOINT, CMD and HEALTHCHECK of the final stage."""
+def _instructions(text: str) -> list[tuple[str, str]]:
+    """(KEYWORD, arguments) of every instruction, continuation lines joined."""
     instructions: list[tuple[str, str]] = []
     lines = iter(text.splitlines())
     for line in lines:
@@ -393,18 +413,62 @@ def parse_dockerfile(text: str) -> Dockerfile:
             for body_line in lines:
                 if body_line.strip() == delimiter:
                     break
-    stage = Dockerfile()
-    for keyword, rest in instructions:
+    return instructions
+
+
+def _from_arguments(rest: str) -> tuple[str, str | None]:
+    """(base, stage name) of `FROM [--platform=...] base [AS name]`."""
+    words = [w for w in rest.split() if not w.startswith("--")]
+    base = words[0] if words else ""
+    name = words[2] if len(words) >= 3 and words[1].upper() == "AS" else None
+    return base, name
+
+
+def dockerfile_stages(text: str) -> list[Dockerfile]:
+    """Every stage in order, each with what it inherits from an earlier stage
+    it is built `FROM` (stage names are case-insensitive). A stage FROM an
+    outside image starts empty: that image's settings are unknown here."""
+    stages: list[Dockerfile] = []
+    stage: Dockerfile | None = None
+    cmd_set = False
+    for keyword, rest in _instructions(text):
         if keyword == "FROM":
-            stage = Dockerfile()
+            base, name = _from_arguments(rest)
+            parent = next((s for s in reversed(stages) if s.name == base.lower()), None)
+            stage = Dockerfile(name=name.lower() if name else None)
+            if parent is not None:
+                stage.entrypoint, stage.cmd = parent.entrypoint, parent.cmd
+                stage.healthcheck = parent.healthcheck
+            stages.append(stage)
+            cmd_set = False
+        elif stage is None:
+            continue  # ARG before the first FROM
         elif keyword == "ENTRYPOINT":
             stage.entrypoint = _instruction_args(rest)
-            stage.cmd = None  # Docker resets CMD when ENTRYPOINT is set
+            # Docker resets an inherited CMD when ENTRYPOINT is set, but not
+            # one set earlier in the same stage.
+            if not cmd_set:
+                stage.cmd = None
         elif keyword == "CMD":
             stage.cmd = _instruction_args(rest)
+            cmd_set = True
         elif keyword == "HEALTHCHECK":
             stage.healthcheck = rest.strip().upper() != "NONE"
-    return stage
+    return stages
+
+
+def parse_dockerfile(text: str, target: str | None = None) -> Dockerfile:
+    """ENTRYPOINT, CMD and HEALTHCHECK of the stage named `target` (what
+    `docker build --target` builds), or of the last stage without one.
+    A target that names no stage is a ValueError."""
+    stages = dockerfile_stages(text)
+    if target is None:
+        return stages[-1] if stages else Dockerfile()
+    for stage in stages:
+        if stage.name == target.lower():
+            return stage
+    names = ", ".join(s.name for s in stages if s.name) or "none"
+    raise ValueError(f"no stage named {target!r} (stages: {names})")
 
 
 # ---------------------------------------------------------------------------
@@ -536,18 +600,25 @@ class TxclassService:
 
 
 def dockerfile_of(name: str, services: Mapping[str, Any], base: Path) -> tuple[Path | None, Dockerfile | None]:
-    """The Dockerfile a service's image comes from: its own build, or that of
-    a service building the same image."""
+    """The Dockerfile a service's image comes from (its own build, or that of
+    a service building the same image) and the stage that build targets.
+    (None, None) when it is not known: no build, no such file, or a target
+    that names no stage (check_images reports the last two)."""
     service = services[name]
-    paths = build_paths(service, base)
-    if paths is None and service.get("image"):
-        for other in services.values():
-            if other.get("image") == service["image"] and other.get("build") is not None:
-                paths = build_paths(other, base)
-                break
+    builder = service if service.get("build") is not None else None
+    if builder is None and service.get("image"):
+        builder = next(
+            (o for o in services.values() if o.get("image") == service["image"] and o.get("build") is not None),
+            None,
+        )
+    paths = build_paths(builder, base) if builder is not None else None
     if paths is None or not paths[1].is_file():
         return None, None
-    return paths[1], parse_dockerfile(paths[1].read_text(encoding="utf-8"))
+    try:
+        stage = parse_dockerfile(paths[1].read_text(encoding="utf-8"), build_target(builder))
+    except ValueError:
+        return None, None
+    return paths[1], stage
 
 
 def txclass_services(services: Mapping[str, Any], base: Path) -> list[TxclassService]:
@@ -670,6 +741,11 @@ def check_images(ctx: Context) -> list[str]:
                     problems.append(f"{name}: build context {context} does not exist")
                 elif not dockerfile.is_file():
                     problems.append(f"{name}: Dockerfile {dockerfile} does not exist")
+                elif (target := build_target(service)) is not None:
+                    try:
+                        parse_dockerfile(dockerfile.read_text(encoding="utf-8"), target)
+                    except ValueError as e:
+                        problems.append(f"{name}: build target of {dockerfile}: {e}")
                 continue
             image = service.get("image")
             if not image:

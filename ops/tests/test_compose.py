@@ -92,6 +92,22 @@ def test_airflow_runs_the_batch_image_built_here_on_this_network(ctx):
     assert airflow["TXCLASS_BATCH_IMAGE"] == "txclass/batch:latest"
 
 
+def test_each_txclass_service_builds_the_target_of_its_program(ctx):
+    found = {s.name: s.binary for s in cc.txclass_services(ctx.services, ctx.base)}
+    assert found == {
+        "ml-api": "txclass-ml-api",
+        "migrate": "txclass-batch",
+        "consumer": "txclass-consumer",
+        "producer-steady": "txclass-producer",
+        "producer-bursty": "txclass-producer",
+        "producer-ingest": "txclass-producer",
+        "batch": "txclass-batch",
+    }
+    for name in found:
+        path, _ = cc.dockerfile_of(name, ctx.services, ctx.base)
+        assert path == ctx.base / "Dockerfile"
+
+
 def test_prometheus_scrapes_ports_the_services_listen_on(ctx):
     assert cc.check_prometheus_targets(ctx) == []
 
@@ -416,16 +432,91 @@ def test_parse_dockerfile_final_stage_heredoc_and_shell_form():
     assert shell.healthcheck is False
 
 
-def test_the_repository_dockerfiles_run_their_program_with_a_health_check():
-    root = CHECK.parents[2]
-    for folder, binary in [
-        ("ml-api", "txclass-ml-api"),
-        ("streaming-consumer", "txclass-consumer"),
-        ("streaming-producer", "txclass-producer"),
-    ]:
-        dockerfile = cc.parse_dockerfile((root / folder / "Dockerfile").read_text())
-        assert dockerfile.entrypoint == [binary]
-        assert dockerfile.healthcheck
+MULTI_TARGET = textwrap.dedent(
+    """\
+    # syntax=docker/dockerfile:1
+    FROM api AS early
+
+    FROM rust AS build
+    ENTRYPOINT ["cargo"]
+    CMD ["build"]
+
+    FROM --platform=linux/amd64 debian:bookworm-slim as Runtime
+    HEALTHCHECK CMD ["check"]
+    ENTRYPOINT ["/bin/sh"]
+    CMD ["-c", "true"]
+
+    FROM runtime AS api
+    ENTRYPOINT ["txclass-ml-api"]
+
+    FROM runtime AS keeps-cmd
+    CMD ["serve"]
+    ENTRYPOINT ["txclass-ml-api"]
+
+    FROM runtime AS inherits
+    USER 10001
+
+    FROM api AS quiet
+    HEALTHCHECK NONE
+    CMD ["--help"]
+
+    FROM build AS tests
+    """
+)
+
+
+@pytest.mark.parametrize(
+    ("target", "entrypoint", "cmd", "healthcheck"),
+    [
+        # No target: the last stage, here with what it inherits from `build`.
+        (None, ["cargo"], ["build"], False),
+        # FROM an image that is only later a stage's name inherits nothing.
+        ("early", None, None, False),
+        # ENTRYPOINT resets the inherited CMD; the health check is inherited.
+        ("api", ["txclass-ml-api"], None, True),
+        # ...but not a CMD set earlier in the same stage.
+        ("keeps-cmd", ["txclass-ml-api"], ["serve"], True),
+        # Stage names are case-insensitive.
+        ("inherits", ["/bin/sh"], ["-c", "true"], True),
+        ("RUNTIME", ["/bin/sh"], ["-c", "true"], True),
+        # Through two FROMs; HEALTHCHECK NONE turns the inherited one off.
+        ("quiet", ["txclass-ml-api"], ["--help"], False),
+    ],
+)
+def test_parse_dockerfile_target_follows_from_stage_chains(target, entrypoint, cmd, healthcheck):
+    stage = cc.parse_dockerfile(MULTI_TARGET, target)
+    assert (stage.entrypoint, stage.cmd, stage.healthcheck) == (entrypoint, cmd, healthcheck)
+
+
+def test_parse_dockerfile_refuses_a_target_that_names_no_stage():
+    with pytest.raises(
+        ValueError,
+        match=r"no stage named 'nonesuch' \(stages: early, build, runtime, api, keeps-cmd, inherits, quiet, tests\)",
+    ):
+        cc.parse_dockerfile(MULTI_TARGET, "nonesuch")
+    with pytest.raises(ValueError, match=r"no stage named 'build' \(stages: none\)"):
+        cc.parse_dockerfile('FROM debian\nCMD ["true"]\n', "build")
+
+
+# target -> (ENTRYPOINT, CMD, has a HEALTHCHECK), as the per-program images had them.
+REPOSITORY_TARGETS = {
+    "ml-api": (["txclass-ml-api"], ["serve"], True),
+    "consumer": (["txclass-consumer"], None, True),
+    "producer": (["txclass-producer"], None, True),
+    "batch": (["txclass-batch"], ["--help"], False),
+}
+
+
+def test_the_repository_dockerfile_has_a_target_per_program_and_builds_batch_by_default():
+    text = (CHECK.parents[2] / "Dockerfile").read_text()
+    for target, expected in REPOSITORY_TARGETS.items():
+        stage = cc.parse_dockerfile(text, target)
+        assert (stage.entrypoint, stage.cmd, stage.healthcheck) == expected, target
+    names = [stage.name for stage in cc.dockerfile_stages(text)]
+    assert names[:2] == ["build", "runtime"]
+    assert set(names[2:]) == set(REPOSITORY_TARGETS)
+    # `docker build .` without --target: the image Airflow's DockerOperator runs.
+    assert cc.parse_dockerfile(text).name == names[-1] == "batch"
 
 
 # ---------------------------------------------------------------------------
@@ -443,19 +534,32 @@ CONSUMER = cc.ProgramHelp("txclass-consumer", cc.parse_help(CONSUMER_SHORT_HELP)
 PROGRAMS = {"txclass-batch": BATCH, "txclass-consumer": CONSUMER}
 
 
+# Like the repository's: shared stages, one target per program, batch last.
+SAMPLE_DOCKERFILE = """\
+FROM rust AS build
+RUN cargo build
+
+FROM debian AS runtime
+HEALTHCHECK CMD ["check"]
+
+FROM runtime AS consumer
+ENTRYPOINT ["txclass-consumer"]
+
+FROM runtime AS batch
+HEALTHCHECK NONE
+ENTRYPOINT ["txclass-batch"]
+CMD ["--help"]
+"""
+
+
 def make_ctx(tmp_path, compose: str, env: str = "") -> object:
-    (tmp_path / "batch").mkdir(exist_ok=True)
-    (tmp_path / "batch" / "Dockerfile").write_text('FROM debian\nENTRYPOINT ["txclass-batch"]\nCMD ["--help"]\n')
-    (tmp_path / "consumer").mkdir(exist_ok=True)
-    (tmp_path / "consumer" / "Dockerfile").write_text(
-        'FROM debian\nHEALTHCHECK CMD ["check"]\nENTRYPOINT ["txclass-consumer"]\n'
-    )
+    (tmp_path / "Dockerfile").write_text(SAMPLE_DOCKERFILE)
     (tmp_path / "docker-compose.yml").write_text(textwrap.dedent(compose))
     (tmp_path / ".env.example").write_text(textwrap.dedent(env))
     return cc.load_context(tmp_path / "docker-compose.yml", tmp_path / ".env.example")
 
 
-BATCH_BUILD = "build: {context: ., dockerfile: batch/Dockerfile}\n    image: txclass/batch:latest"
+BATCH_BUILD = "build: {context: ., dockerfile: Dockerfile, target: batch}\n    image: txclass/batch:latest"
 
 
 def test_environment_check_catches_a_variable_the_subcommand_does_not_read(tmp_path):
@@ -464,7 +568,7 @@ def test_environment_check_catches_a_variable_the_subcommand_does_not_read(tmp_p
         """\
         services:
           migrate:
-            build: {context: ., dockerfile: batch/Dockerfile}
+            build: {context: ., dockerfile: Dockerfile, target: batch}
             image: txclass/batch:latest
             restart: "no"
             command: ["migrate"]
@@ -493,7 +597,7 @@ def test_environment_check_refuses_env_file_for_txclass_services(tmp_path):
         """\
         services:
           consumer:
-            build: {context: ., dockerfile: consumer/Dockerfile}
+            build: {context: ., target: consumer}
             restart: unless-stopped
             env_file: .env
         """,
@@ -508,7 +612,7 @@ def test_flags_check_catches_unknown_flags_and_subcommands(tmp_path):
         """\
         services:
           classify:
-            build: {context: ., dockerfile: batch/Dockerfile}
+            build: {context: ., dockerfile: Dockerfile, target: batch}
             image: txclass/batch:latest
             restart: "no"
             command: classify --bucket b --run-id=r1 --no-progress --pushgateway-url http://p --chunks 5
@@ -517,7 +621,7 @@ def test_flags_check_catches_unknown_flags_and_subcommands(tmp_path):
             restart: "no"
             command: ["clasify", "--bucket", "b"]
           consumer:
-            build: {context: ., dockerfile: consumer/Dockerfile}
+            build: {context: ., target: consumer}
             restart: unless-stopped
             command: ["--topic", "t", "--buffer-ms=100", "-v", "--buffer-records", "10"]
         """,
@@ -553,11 +657,11 @@ def test_dependencies_check(tmp_path):
               consumer: {condition: service_healthy}
               migrate: {condition: service_completed_successfully}
           consumer:
-            build: {context: ., dockerfile: consumer/Dockerfile}
+            build: {context: ., target: consumer}
             restart: unless-stopped
             depends_on: [web]
           migrate:
-            build: {context: ., dockerfile: batch/Dockerfile}
+            build: {context: ., dockerfile: Dockerfile, target: batch}
             image: txclass/batch:latest
             restart: always
             healthcheck: {test: ["NONE"]}
@@ -622,6 +726,9 @@ def test_images_check(tmp_path):
           broken:
             build: {context: ., dockerfile: nowhere/Dockerfile}
             restart: "no"
+          mistyped:
+            build: {context: ., target: consumr}
+            restart: "no"
         """,
         "IMAGE=postgres:16.10\nUNTAGGED=redis:7.4\n",
     )
@@ -629,9 +736,83 @@ def test_images_check(tmp_path):
         "floating: image 'postgres:latest' has no pinned tag",
         "local: txclass/ml-api:latest is not built by any service",
         f"broken: Dockerfile {tmp_path / 'nowhere/Dockerfile'} does not exist",
+        (
+            f"mistyped: build target of {tmp_path / 'Dockerfile'}: no stage named 'consumr' "
+            "(stages: build, runtime, consumer, batch)"
+        ),
         # .env.example pins it, but the file's own default does not.
         "untagged: image 'redis' has no pinned tag",
     ]
+
+
+def test_services_run_the_stage_their_build_targets(tmp_path):
+    ctx = make_ctx(
+        tmp_path,
+        """\
+        services:
+          consumer:
+            build: {context: ., dockerfile: Dockerfile, target: consumer}
+            restart: unless-stopped
+          migrate:
+            build: {context: ., target: batch}
+            image: txclass/batch:latest
+            restart: "no"
+            command: ["migrate"]
+          batch:
+            image: txclass/batch:latest
+            restart: "no"
+          default:
+            build: .
+            image: txclass/default:latest
+            restart: "no"
+          tools:
+            build: {context: ., target: runtime}
+            restart: unless-stopped
+        """,
+    )
+    assert cc.check_images(ctx) == []
+    found = {s.name: (s.binary, s.args) for s in cc.txclass_services(ctx.services, ctx.base)}
+    assert found == {
+        "consumer": ("txclass-consumer", []),
+        "migrate": ("txclass-batch", ["migrate"]),
+        # Runs the image migrate builds, so its target's CMD.
+        "batch": ("txclass-batch", ["--help"]),
+        # No target: the last stage.
+        "default": ("txclass-batch", ["--help"]),
+    }
+    # consumer and tools inherit runtime's health check; batch turns it off.
+    assert [name for name in ctx.services if cc.has_healthcheck(name, ctx)] == ["consumer", "tools"]
+    assert cc.check_dependencies(ctx) == []
+
+
+def test_a_build_target_that_names_no_stage_fails(tmp_path, capsys, monkeypatch):
+    ctx = make_ctx(
+        tmp_path,
+        """\
+        services:
+          consumer:
+            build: {context: ., dockerfile: Dockerfile, target: consumr}
+            image: txclass/consumer:latest
+            restart: unless-stopped
+        """,
+    )
+    problem = (
+        f"consumer: build target of {tmp_path / 'Dockerfile'}: no stage named 'consumr' "
+        "(stages: build, runtime, consumer, batch)"
+    )
+    assert cc.check_images(ctx) == [problem]
+    # Nothing is assumed about an image that cannot be built: the other
+    # checks see no txclass program and no health check, and do not fail.
+    assert cc.dockerfile_of("consumer", ctx.services, ctx.base) == (None, None)
+    assert cc.txclass_services(ctx.services, ctx.base) == []
+    assert cc.check_dependencies(ctx) == ["consumer: long-running (restart: unless-stopped) but no health check"]
+
+    files = ["--compose-file", str(ctx.base / "docker-compose.yml"), "--env-example", str(ctx.base / ".env.example")]
+    monkeypatch.setattr(cc, "EXPECTED_SERVICES", frozenset({"consumer"}))
+    monkeypatch.setattr(cc, "compose_plugin_available", lambda: False)
+    assert cc.main([*files, "--static"]) == 1
+    out = capsys.readouterr().out
+    assert f"FAIL images\n       {problem}\n" in out
 
 
 def test_mounts_ports_and_airflow_checks(tmp_path):
@@ -641,7 +822,7 @@ def test_mounts_ports_and_airflow_checks(tmp_path):
         """\
         services:
           batch:
-            build: {context: ., dockerfile: batch/Dockerfile}
+            build: {context: ., dockerfile: Dockerfile, target: batch}
             image: txclass/batch:latest
             restart: "no"
           airflow:

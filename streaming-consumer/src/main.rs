@@ -17,6 +17,7 @@ use clap::Parser;
 use rdkafka::ClientConfig;
 use rdkafka::consumer::{Consumer, StreamConsumer};
 use tokio::sync::watch;
+use tracing::Instrument as _;
 use txclass_adapters::config::{DatabaseArgs, KafkaArgs, MlApiArgs, RetryArgs};
 use txclass_adapters::http::shutdown_signal;
 use txclass_adapters::kafka::MAX_MESSAGE_BYTES;
@@ -185,12 +186,14 @@ async fn main() -> Result<()> {
         buffer_window: Duration::from_millis(args.buffer_ms),
         outage_backoff_max: Duration::from_millis(args.outage_backoff_max_ms.max(100)),
     };
+    // Every log line of the session carries its run id.
     let result = consumer::run(
         consumer.clone(),
         shared.clone(),
         settings,
         shutdown_signal(),
     )
+    .instrument(tracing::info_span!("session", run_id = %session))
     .await;
     let totals = shared.totals();
     let (status, message) = match &result {

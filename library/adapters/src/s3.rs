@@ -6,6 +6,7 @@ use aws_sdk_s3::Client;
 use aws_sdk_s3::config::{BehaviorVersion, Credentials, Region};
 use aws_sdk_s3::error::{ProvideErrorMetadata, SdkError};
 use aws_sdk_s3::primitives::ByteStream as AwsByteStream;
+use aws_smithy_http_client::tls;
 use futures::stream;
 use txclass_core::ports::bytes_stream::ByteStream;
 use txclass_core::{ObjectStore, PortError, RetryHint};
@@ -26,8 +27,14 @@ pub struct S3ObjectStore {
 
 impl S3ObjectStore {
     pub fn new(settings: &S3Settings) -> Self {
+        let http_client = aws_smithy_http_client::Builder::new()
+            .tls_provider(tls::Provider::Rustls(
+                tls::rustls_provider::CryptoMode::Ring,
+            ))
+            .build_https();
         let mut builder = aws_sdk_s3::Config::builder()
             .behavior_version(BehaviorVersion::latest())
+            .http_client(http_client)
             .region(Region::new(settings.region.clone()))
             .force_path_style(true);
         if let Some(endpoint) = &settings.endpoint {
