@@ -31,7 +31,7 @@ STAMP=$(date +%s)
 TOPIC="bench_$STAMP"
 topic "$TOPIC"
 say "preloading $N records into $TOPIC"
-"$BIN/txclass-producer" run --topic "$TOPIC" --rate 1000000 --count "$N" --id-prefix "b$STAMP" | tail -1
+"$BIN/txclass-producer" run --topic "$TOPIC" --rate "${PRELOAD_RATE:-1000000}" --count "$N" --id-prefix "b$STAMP" | tail -1
 
 say "bare rdkafka consumer"
 bare=$("$BIN/examples/bare_read" "$TOPIC" "$N")
