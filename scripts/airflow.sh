@@ -39,10 +39,9 @@ airflow_installed() {
 # environment.
 airflow_dags_test() {
     local bin=$1 prefix=$2 day=$3
-    local db=${DATABASE_URL%%\?*}
-    db=${db##*/}
-    local ml=${ML_API_URL#*://}
-    ml=${ml%%/*}
+    local db ml
+    db=$(database_name)
+    ml=$(url_hostport "$ML_API_URL")
     (
         export PATH="$AIRFLOW_VENV/bin:$PATH"
         export AIRFLOW__CORE__UNIT_TEST_MODE=False

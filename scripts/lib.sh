@@ -37,6 +37,12 @@ RUN_DIR="$TXCLASS_STACK_DIR/run"
 LOG_DIR="$TXCLASS_STACK_DIR/logs"
 DATA_DIR="$TXCLASS_STACK_DIR/data"
 
+# url_hostport URL: the host:port of a URL (scheme, credentials and path dropped).
+url_hostport() { local h=${1#*://}; h=${h#*@}; echo "${h%%/*}"; }
+# The database DATABASE_URL names, and the maintenance database on its server.
+database_name() { local base=${DATABASE_URL%%\?*}; echo "${base##*/}"; }
+admin_url() { local base=${DATABASE_URL%%\?*}; echo "${base%/*}/postgres"; }
+
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 

@@ -22,8 +22,6 @@ install() {
     cargo_tool s3s-fs s3s-fs "$S3S_FS_VERSION" --features binary
 }
 
-admin_url() { local base=${DATABASE_URL%%\?*}; echo "${base%/*}/postgres"; }
-database_name() { local base=${DATABASE_URL%%\?*}; echo "${base##*/}"; }
 
 start_postgres() {
     if ! port_open "$PGHOST_ADDR" "$PGPORT"; then
@@ -84,9 +82,9 @@ start_kafka() {
 }
 
 start_s3() {
-    local hostport=${S3_ENDPOINT#*://}
+    local hostport
+    hostport=$(url_hostport "$S3_ENDPOINT")
     local host=${hostport%%:*} port=${hostport##*:}
-    port=${port%%/*}
     if ! port_open "$host" "$port"; then
         say "starting s3s-fs (S3) on $host:$port"
         mkdir -p "$DATA_DIR/s3"
@@ -116,8 +114,8 @@ start_adminer() {
 }
 
 start_pushgateway() {
-    local hostport=${PUSHGATEWAY_URL#*://}
-    hostport=${hostport%%/*}
+    local hostport
+    hostport=$(url_hostport "$PUSHGATEWAY_URL")
     local host=${hostport%%:*} port=${hostport##*:}
     if ! port_open "$host" "$port"; then
         say "starting the Prometheus Pushgateway on $hostport"
@@ -131,8 +129,8 @@ start_pushgateway() {
 start_ml_api() {
     local bin=$1
     shift
-    local hostport=${ML_API_URL#*://}
-    hostport=${hostport%%/*}
+    local hostport
+    hostport=$(url_hostport "$ML_API_URL")
     local host=${hostport%%:*} port=${hostport##*:}
     if ! port_open "$host" "$port"; then
         say "starting txclass-ml-api on $host:$port"
@@ -168,17 +166,16 @@ stop() {
 
 status() {
     local kafka_host=${KAFKA_BROKERS%%:*} kafka_port=${KAFKA_BROKERS##*:}
-    local s3=${S3_ENDPOINT#*://}
-    s3=${s3%%/*}
+    local s3
+    s3=$(url_hostport "$S3_ENDPOINT")
     printf '%-12s %-28s %s\n' service address state >&2
     row() { if port_open "$2" "$3"; then printf '%-12s %-28s up\n' "$1" "$2:$3" >&2; else printf '%-12s %-28s down\n' "$1" "$2:$3" >&2; fi; }
     row postgresql "$PGHOST_ADDR" "$PGPORT"
     row kafka "$kafka_host" "$kafka_port"
     row s3 "${s3%%:*}" "${s3##*:}"
-    local ml=${ML_API_URL#*://}
-    ml=${ml%%/*}
-    local pg=${PUSHGATEWAY_URL#*://}
-    pg=${pg%%/*}
+    local ml pg
+    ml=$(url_hostport "$ML_API_URL")
+    pg=$(url_hostport "$PUSHGATEWAY_URL")
     row ml-api "${ml%%:*}" "${ml##*:}"
     row adminer "${ADMINER_ADDR%%:*}" "${ADMINER_ADDR##*:}"
     row pushgateway "${pg%%:*}" "${pg##*:}"

@@ -26,8 +26,7 @@ trap cleanup EXIT
 "$TXCLASS_ROOT/scripts/stack.sh" start
 
 # Databases left by earlier test runs (each test makes its own).
-admin="${DATABASE_URL%%\?*}"
-admin="${admin%/*}/postgres"
+admin=$(admin_url)
 for db in $(psql "$admin" -qtAc "select datname from pg_database where datname like 'txclass\_test\_%'"); do
     psql "$admin" -qc "drop database if exists \"$db\"" >/dev/null 2>&1 || true
 done
