@@ -55,6 +55,8 @@ USER 10001:10001
 # ---------------------------------------------------------------------------
 FROM runtime AS ml-api
 COPY --from=build /usr/local/bin/txclass-ml-api /usr/local/bin/txclass-ml-api
+# The model inside the binary was trained with a BSD-3-Clause brand list.
+COPY ml-api/model/NOTICE.md /usr/share/doc/txclass-ml-api/NOTICE.md
 # Listen on every interface inside the container (the program's default is loopback).
 ENV ML_API_ADDR=0.0.0.0:8000
 EXPOSE 8000

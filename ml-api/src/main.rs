@@ -9,6 +9,7 @@ use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand};
 use txclass_adapters::http::shutdown_signal;
 use txclass_adapters::telemetry::init_logging;
+use txclass_core::Category;
 use txclass_ml_api::model::Model;
 use txclass_ml_api::server::{Faults, ServerConfig, router};
 use txclass_ml_api::train::{self, TrainConfig, evaluate, featurize, fit_temperature, report};
@@ -105,6 +106,13 @@ struct TrainArgs {
     /// Version prefix; a hash of the weights follows it.
     #[arg(long, default_value = "lr-v1")]
     version: String,
+    /// A Name Suggestion Index `nsi.json` whose US brands widen the catalog
+    /// (`scripts/fetch-brands.sh` downloads the pinned release).
+    #[arg(long, env = "TXCLASS_BRANDS_FILE")]
+    brands: Option<PathBuf>,
+    /// Ship the held-out fit instead of refitting on every merchant.
+    #[arg(long)]
+    no_refit: bool,
 }
 
 #[derive(Args, Debug)]
@@ -224,6 +232,26 @@ fn train_command(args: TrainArgs) -> Result<()> {
         ..TrainConfig::default()
     };
     let started = std::time::Instant::now();
+    let brands = match &args.brands {
+        Some(path) => {
+            let list = txclass_synth::BrandList::from_nsi_file(path)
+                .with_context(|| format!("loading brands from {}", path.display()))?;
+            let added = list.extend_catalog()?;
+            let counts = list.counts();
+            let per_category: Vec<String> = Category::ALL
+                .iter()
+                .zip(counts)
+                .map(|(c, n)| format!("{c} {n}"))
+                .collect();
+            eprintln!(
+                "{}: {added} US brands added to the catalog ({})",
+                list.source,
+                per_category.join(", ")
+            );
+            Some(format!("{}: {added} US brands", list.source))
+        }
+        None => None,
+    };
     let data = train::data_sets(&config);
     let train_samples = featurize(&config.features, &data.train);
     let calibration = featurize(&config.features, &data.calibration);
@@ -251,6 +279,25 @@ fn train_command(args: TrainArgs) -> Result<()> {
         "held-out merchants (never seen in training)",
     );
     model.info.evaluations = vec![held_out, fresh_seen];
+    model.info.training.brands = brands.clone();
+    if !args.no_refit {
+        // The figures stand for the settings; the shipped weights also learn
+        // the held-out merchants, as a model in production would.
+        let all = txclass_synth::Generator::new(config.seed, txclass_synth::Split::All)
+            .balanced(config.per_category);
+        let refit = train::train(&config, &featurize(&config.features, &all), &args.version);
+        let mut refit = refit.quantized()?;
+        refit.info.temperature = model.info.temperature;
+        refit.info.evaluations = std::mem::take(&mut model.info.evaluations);
+        refit.info.training.brands = brands;
+        refit.info.training.refit_on_all_merchants = true;
+        eprintln!(
+            "refit on every merchant ({} records) in {:.1}s",
+            all.len(),
+            started.elapsed().as_secs_f64()
+        );
+        model = refit;
+    }
     println!(
         "model {} (temperature {:.2})\n",
         model.info.version, model.info.temperature

@@ -62,6 +62,13 @@ pub struct TrainingInfo {
     pub epochs: usize,
     pub learning_rate: f32,
     pub l2: f32,
+    /// The public brand list that widened the catalog, if any.
+    #[serde(default)]
+    pub brands: Option<String>,
+    /// Whether the shipped weights were refit on every merchant after the
+    /// held-out evaluation (the figures then describe the held-out fit).
+    #[serde(default)]
+    pub refit_on_all_merchants: bool,
 }
 
 /// One scored category.

@@ -36,7 +36,7 @@ impl Default for TrainConfig {
             held_out: 40_000,
             epochs: 6,
             learning_rate: 0.2,
-            l2: 1e-6,
+            l2: 1e-5,
             features: FeatureConfig::default(),
         }
     }
@@ -166,6 +166,8 @@ pub fn train(config: &TrainConfig, train: &[Sample], version_tag: &str) -> Model
             epochs: config.epochs,
             learning_rate: config.learning_rate,
             l2: config.l2,
+            brands: None,
+            refit_on_all_merchants: false,
         },
         evaluations: Vec::new(),
     };

@@ -252,7 +252,10 @@ impl Shared {
             run_id: self.session.clone(),
             batch_id: BatchId::new(format!("{}-{batch:06}", self.session)),
         };
-        let outcome = self.orchestrator.process_chunk(&lineage, records).await?;
+        let prepared = Orchestrator::prepare(&lineage, records);
+        let classified = self.orchestrator.classify(prepared).await?;
+        let classify_ms = started.elapsed().as_millis() as u64;
+        let outcome = self.orchestrator.finish(classified).await?;
         self.metrics.pipeline.record(&outcome);
         self.metrics
             .flush_seconds
@@ -268,6 +271,7 @@ impl Shared {
             received = outcome.counts.received,
             written = outcome.counts.written,
             dead_lettered = outcome.counts.dead_lettered,
+            classify_ms,
             ms = started.elapsed().as_millis() as u64,
             "buffer durable"
         );

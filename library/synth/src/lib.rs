@@ -59,12 +59,21 @@
 //! stable hash, so a seed gives the same records on every platform and
 //! across runs; a different seed gives a different stream.
 //!
+//! # Public brand lists
+//!
+//! [`BrandList`] reads the OpenStreetMap Name Suggestion Index (fetched by
+//! `scripts/fetch-brands.sh`, BSD-3-Clause) and
+//! [`BrandList::extend_catalog`] adds its US brands — a few thousand chains
+//! the catalog does not name — to every generator the process makes
+//! afterwards, split train/test by the same rule.
+//!
 //! # Fault injection
 //!
 //! [`invalid_json_payload`] and [`invalid_csv_row`] produce records breaking
 //! exactly one rule of the transaction contract, for every [`InvalidKind`].
 
 mod bank;
+mod brands;
 mod catalog;
 mod descriptor;
 mod dice;
@@ -73,6 +82,7 @@ mod invalid;
 mod split;
 mod template;
 
+pub use brands::{Brand, BrandList, BrandsError};
 pub use generator::{Channel, Generator, Labeled};
 pub use invalid::{InvalidKind, invalid_csv_row, invalid_json_payload, invalid_raw};
 pub use split::Split;

@@ -44,6 +44,8 @@ mod transportation;
 mod travel;
 mod utilities;
 
+use std::sync::OnceLock;
+
 use txclass_core::Category;
 
 /// How much a merchant charges, in cents (always positive; the category
@@ -86,7 +88,7 @@ pub(crate) enum Style {
     Plain,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Merchant {
     pub name: &'static str,
     pub forms: &'static [&'static str],
@@ -206,8 +208,27 @@ impl Merchant {
     }
 }
 
-/// The catalog of one category.
+/// The catalog widened by a public brand list ([`crate::brands`]), when
+/// this process installed one.
+static EXTENDED: OnceLock<Vec<Vec<Merchant>>> = OnceLock::new();
+
+/// Replaces the catalog for the rest of the process (once): one list per
+/// category in `Category::ALL` order, the built-in merchants first.
+pub(crate) fn install(lists: Vec<Vec<Merchant>>) -> Result<(), Vec<Vec<Merchant>>> {
+    EXTENDED.set(lists)
+}
+
+/// The catalog of one category: the built-in merchants and, when installed,
+/// the brands of a public list.
 pub(crate) fn merchants(category: Category) -> &'static [Merchant] {
+    match EXTENDED.get() {
+        Some(lists) => &lists[category.index()],
+        None => builtin(category),
+    }
+}
+
+/// The merchants written in this crate.
+pub(crate) fn builtin(category: Category) -> &'static [Merchant] {
     match category {
         Category::Income => income::INCOME,
         Category::TransferIn => transfers::TRANSFER_IN,
