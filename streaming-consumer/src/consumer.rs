@@ -131,6 +131,16 @@ pub struct ConsumerState {
 impl ClientContext for ConsumerState {}
 
 impl ConsumerContext for ConsumerState {
+    fn post_rebalance(&self, consumer: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
+        if let Ok(assignment) = consumer.assignment() {
+            let owned = assignment.count();
+            self.shared.metrics.assigned_partitions.set(owned as i64);
+            if matches!(rebalance, Rebalance::Assign(_)) {
+                tracing::info!(partitions = owned, "partitions assigned");
+            }
+        }
+    }
+
     fn pre_rebalance(&self, consumer: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
         let Rebalance::Revoke(partitions) = rebalance else {
             return;

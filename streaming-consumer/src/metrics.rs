@@ -26,6 +26,7 @@ pub struct Metrics {
     pub circuit_open: Gauge,
     pub outage_retries: Counter,
     pub commits: Counter,
+    pub assigned_partitions: Gauge,
 }
 
 impl Metrics {
@@ -42,6 +43,7 @@ impl Metrics {
             circuit_open: Gauge::default(),
             outage_retries: Counter::default(),
             commits: Counter::default(),
+            assigned_partitions: Gauge::default(),
             registry: Registry::default(),
         };
         let own = registry.sub_registry_with_prefix("consumer");
@@ -79,6 +81,11 @@ impl Metrics {
             "commits",
             "Offset commits after durable flushes",
             m.commits.clone(),
+        );
+        own.register(
+            "assigned_partitions",
+            "Partitions this member owns after the last rebalance",
+            m.assigned_partitions.clone(),
         );
         Self { registry, ..m }
     }

@@ -260,6 +260,11 @@ async fn valid_records_are_written_invalid_ones_dead_lettered_and_counts_reconci
             .await,
         total
     );
+    // The only member owns all three partitions.
+    assert_eq!(
+        consumer.metric("txclass_consumer_assigned_partitions").await,
+        3.0
+    );
     assert!(consumer.stop(), "SIGTERM exits 0");
     assert_eq!(stored_ids(&s.pool).await, ids);
     let (records_in, written, dead_lettered, status): (i64, i64, i64, String) = sqlx::query_as(

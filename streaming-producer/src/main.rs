@@ -129,6 +129,7 @@ async fn run(args: RunArgs) -> Result<()> {
         &args.kafka.topic,
         &args.kafka.compression,
     )?;
+    publisher.connect(Duration::from_secs(10)).await;
     if let Some(addr) = args.metrics_addr {
         let mut registry = prometheus_client::registry::Registry::with_prefix("txclass_producer");
         publisher.deliveries.register(&mut registry);
@@ -238,6 +239,7 @@ async fn serve(args: ServeArgs) -> Result<()> {
         &args.kafka.topic,
         &args.kafka.compression,
     )?;
+    publisher.connect(Duration::from_secs(10)).await;
     let router = serve::router(
         publisher.clone(),
         serve::IngestConfig {

@@ -85,6 +85,29 @@ impl Publisher {
         })
     }
 
+    /// Connects to the cluster and learns the topic's partition leaders, so
+    /// the first records do not wait for it (and rates and latencies are
+    /// not measured from before the producer could send). A failure is only
+    /// logged: sending retries the connection anyway.
+    pub async fn connect(&self, timeout: Duration) {
+        let (producer, topic) = (self.producer.clone(), self.topic.clone());
+        let answer = tokio::task::spawn_blocking(move || {
+            producer
+                .client()
+                .fetch_metadata(Some(&topic), timeout)
+                .map(|m| m.topics().first().map_or(0, |t| t.partitions().len()))
+        })
+        .await;
+        let topic = self.topic.as_str();
+        match answer {
+            Ok(Ok(partitions)) => {
+                tracing::info!(topic, partitions, "connected to the cluster");
+            }
+            Ok(Err(e)) => tracing::warn!(error = %e, topic, "no metadata yet; sending will retry"),
+            Err(e) => tracing::warn!(error = %e, topic, "metadata lookup did not finish"),
+        }
+    }
+
     /// Publishes every record and waits until the broker acknowledged all of
     /// them; answers how many were acknowledged.
     pub async fn publish_all(&self, records: Vec<Outgoing>) -> u64 {
