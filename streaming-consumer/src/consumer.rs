@@ -20,6 +20,7 @@ use rdkafka::consumer::{
     BaseConsumer, CommitMode, Consumer, ConsumerContext, Rebalance, StreamConsumer,
 };
 use rdkafka::message::{BorrowedMessage, Message};
+use rdkafka::statistics::Statistics;
 use rdkafka::{ClientContext, Offset, TopicPartitionList};
 use txclass_core::orchestrate::Counts;
 use txclass_core::{
@@ -128,7 +129,38 @@ pub struct ConsumerState {
     shared: Arc<Shared>,
 }
 
-impl ClientContext for ConsumerState {}
+impl ClientContext for ConsumerState {
+    /// Lag per owned partition from librdkafka's statistics: the high
+    /// watermark each fetch response carries minus the last committed
+    /// offset. No extra requests reach the broker.
+    fn stats(&self, statistics: Statistics) {
+        let lag = &self.shared.metrics.lag;
+        for (topic, t) in &statistics.topics {
+            for p in t.partitions.values() {
+                if p.partition < 0 {
+                    continue; // librdkafka's internal "unassigned" partition
+                }
+                let labels = PartitionLabels {
+                    topic: topic.clone(),
+                    partition: p.partition,
+                };
+                let owned = p.fetch_state != "none" && p.hi_offset >= 0;
+                if owned {
+                    // Before the first commit there is no committed offset:
+                    // everything up to the high watermark is behind.
+                    let behind = if p.committed_offset >= 0 {
+                        p.hi_offset - p.committed_offset
+                    } else {
+                        p.hi_offset - p.lo_offset.max(0)
+                    };
+                    lag.get_or_create(&labels).set(behind.max(0));
+                } else {
+                    lag.remove(&labels);
+                }
+            }
+        }
+    }
+}
 
 impl ConsumerContext for ConsumerState {
     fn post_rebalance(&self, consumer: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
@@ -461,34 +493,4 @@ fn drain_fetched(consumer: &StreamConsumer<ConsumerState>, shared: &Shared, sett
     }
     let filled = lock(&shared.buffer).records.len();
     shared.metrics.buffer_records.set(filled as i64);
-}
-
-/// Updates the lag gauges: high watermark minus committed offset.
-pub fn update_lag(consumer: &StreamConsumer<ConsumerState>, shared: &Shared) {
-    let Ok(assignment) = consumer.assignment() else {
-        return;
-    };
-    let Ok(committed) = consumer.committed_offsets(assignment.clone(), Duration::from_secs(5))
-    else {
-        return;
-    };
-    for e in committed.elements() {
-        let Ok((_, high)) =
-            consumer.fetch_watermarks(e.topic(), e.partition(), Duration::from_secs(5))
-        else {
-            continue;
-        };
-        let position = match e.offset() {
-            Offset::Offset(o) => o,
-            _ => 0,
-        };
-        shared
-            .metrics
-            .lag
-            .get_or_create(&PartitionLabels {
-                topic: e.topic().to_owned(),
-                partition: e.partition(),
-            })
-            .set((high - position).max(0));
-    }
 }

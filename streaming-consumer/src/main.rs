@@ -62,6 +62,10 @@ struct Args {
     /// read latency a quiet topic adds.
     #[arg(long, env = "KAFKA_FETCH_WAIT_MAX_MS", default_value_t = 100)]
     fetch_wait_max_ms: u64,
+    /// Bytes asked per partition and fetch (Kafka's default). A larger
+    /// first record still comes whole: brokers return it regardless.
+    #[arg(long, env = "KAFKA_MAX_PARTITION_FETCH_BYTES", default_value_t = 1024 * 1024)]
+    max_partition_fetch_bytes: usize,
     /// Health, readiness and metrics.
     #[arg(long, env = "CONSUMER_ADDR", default_value = "127.0.0.1:9101")]
     addr: SocketAddr,
@@ -121,10 +125,15 @@ async fn main() -> Result<()> {
             "max.poll.interval.ms",
             args.max_poll_interval_ms.max(10_000).to_string(),
         )
-        .set("max.partition.fetch.bytes", MAX_MESSAGE_BYTES.to_string())
+        .set(
+            "max.partition.fetch.bytes",
+            args.max_partition_fetch_bytes.max(1).to_string(),
+        )
         .set("fetch.max.bytes", (4 * MAX_MESSAGE_BYTES).to_string())
         // Bounded prefetch: memory stays flat when processing is slow.
         .set("queued.max.messages.kbytes", "32768")
+        // Statistics feed the lag gauges (see `ConsumerState::stats`).
+        .set("statistics.interval.ms", "5000")
         .create_with_context(shared.context())
         .context("creating the Kafka consumer")?;
     consumer.subscribe(&[&args.topic]).context("subscribing")?;
@@ -167,16 +176,6 @@ async fn main() -> Result<()> {
     tokio::spawn(async move {
         if let Err(e) = axum::serve(listener, http).await {
             tracing::error!(error = %e, "health server stopped");
-        }
-    });
-
-    let lag_consumer = consumer.clone();
-    let lag_shared = shared.clone();
-    tokio::spawn(async move {
-        loop {
-            tokio::time::sleep(Duration::from_secs(5)).await;
-            let (c, s) = (lag_consumer.clone(), lag_shared.clone());
-            let _ = tokio::task::spawn_blocking(move || consumer::update_lag(&c, &s)).await;
         }
     });
 

@@ -262,9 +262,31 @@ async fn valid_records_are_written_invalid_ones_dead_lettered_and_counts_reconci
     );
     // The only member owns all three partitions.
     assert_eq!(
-        consumer.metric("txclass_consumer_assigned_partitions").await,
+        consumer
+            .metric("txclass_consumer_assigned_partitions")
+            .await,
         3.0
     );
+    // Lag comes from the client's statistics (every 5 s): one gauge per
+    // owned partition, at zero once everything is committed.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let page = reqwest::get(format!("http://127.0.0.1:{}/metrics", consumer.1))
+            .await
+            .expect("metrics answer")
+            .text()
+            .await
+            .expect("body");
+        let lags: Vec<&str> = page
+            .lines()
+            .filter(|l| l.starts_with("txclass_consumer_lag{"))
+            .collect();
+        if lags.len() == 3 && lags.iter().all(|l| l.ends_with(" 0")) {
+            break;
+        }
+        assert!(Instant::now() < deadline, "lag gauges: {lags:?}");
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
     assert!(consumer.stop(), "SIGTERM exits 0");
     assert_eq!(stored_ids(&s.pool).await, ids);
     let (records_in, written, dead_lettered, status): (i64, i64, i64, String) = sqlx::query_as(
