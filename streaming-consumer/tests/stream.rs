@@ -87,14 +87,19 @@ impl ConsumerProcess {
     }
 
     /// The samples of its /metrics page whose line starts with `prefix`, summed.
-    async fn metric(&self, prefix: &str) -> f64 {
-        let page = reqwest::get(format!("http://127.0.0.1:{}/metrics", self.1))
+    async fn metrics_page(&self) -> String {
+        reqwest::get(format!("http://127.0.0.1:{}/metrics", self.1))
             .await
             .expect("metrics answer")
             .text()
             .await
-            .expect("body");
-        page.lines()
+            .expect("body")
+    }
+
+    async fn metric(&self, prefix: &str) -> f64 {
+        self.metrics_page()
+            .await
+            .lines()
             .filter(|l| l.starts_with(prefix))
             .filter_map(|l| l.rsplit(' ').next()?.parse::<f64>().ok())
             .sum()
@@ -271,12 +276,7 @@ async fn valid_records_are_written_invalid_ones_dead_lettered_and_counts_reconci
     // owned partition, at zero once everything is committed.
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
-        let page = reqwest::get(format!("http://127.0.0.1:{}/metrics", consumer.1))
-            .await
-            .expect("metrics answer")
-            .text()
-            .await
-            .expect("body");
+        let page = consumer.metrics_page().await;
         let lags: Vec<&str> = page
             .lines()
             .filter(|l| l.starts_with("txclass_consumer_lag{"))
