@@ -23,6 +23,17 @@ pub struct Evaluation {
     /// Share of predictions with confidence ≥ 0.9, and their accuracy.
     pub high_confidence_share: f64,
     pub high_confidence_accuracy: f64,
+    /// The most frequent mistakes, most frequent first.
+    #[serde(default)]
+    pub confusions: Vec<Confusion>,
+}
+
+/// How often records of one category were taken for another.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Confusion {
+    pub actual: Category,
+    pub predicted: Category,
+    pub count: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

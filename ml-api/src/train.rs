@@ -14,7 +14,8 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use crate::features::{Extractor, Feature, FeatureConfig, Input};
 use crate::model::{
-    CLASSES, CalibrationBin, CategoryScore, Evaluation, Model, ModelInfo, TrainingInfo, softmax,
+    CLASSES, CalibrationBin, CategoryScore, Confusion, Evaluation, Model, ModelInfo, TrainingInfo,
+    softmax,
 };
 
 #[derive(Debug, Clone)]
@@ -264,6 +265,22 @@ pub fn evaluate(model: &Model, samples: &[Sample], split: &str) -> Evaluation {
             }
         })
         .collect();
+    let mut confusions: Vec<Confusion> = Category::ALL
+        .iter()
+        .flat_map(|&actual| {
+            let row = &confusion[actual.index()];
+            Category::ALL
+                .iter()
+                .filter(move |p| **p != actual && row[p.index()] > 0)
+                .map(move |&predicted| Confusion {
+                    actual,
+                    predicted,
+                    count: row[predicted.index()],
+                })
+        })
+        .collect();
+    confusions.sort_by_key(|c| std::cmp::Reverse(c.count));
+    confusions.truncate(12);
     let present: Vec<&CategoryScore> = per_category.iter().filter(|s| s.support > 0).collect();
     let macro_f1 = present.iter().map(|s| s.f1).sum::<f64>() / present.len().max(1) as f64;
     Evaluation {
@@ -290,6 +307,7 @@ pub fn evaluate(model: &Model, samples: &[Sample], split: &str) -> Evaluation {
         } else {
             0.0
         },
+        confusions,
     }
 }
 
@@ -327,6 +345,20 @@ pub fn report(e: &Evaluation) -> String {
             "{:.1}-{:.1}      {:>8} {:>16.3} {:>9.3}\n",
             b.low, b.high, b.count, b.mean_confidence, b.accuracy
         ));
+    }
+    if !e.confusions.is_empty() {
+        out.push_str(&format!(
+            "{:<28} {:<28} {:>8}\n",
+            "most confused: actual", "predicted", "records"
+        ));
+        for c in &e.confusions {
+            out.push_str(&format!(
+                "{:<28} {:<28} {:>8}\n",
+                c.actual.as_str(),
+                c.predicted.as_str(),
+                c.count
+            ));
+        }
     }
     out
 }
