@@ -7,13 +7,25 @@ use xxhash_rust::xxh3::xxh3_64_with_seed;
 
 /// How text becomes features. Stored with the model so serving extracts
 /// exactly what training saw.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FeatureConfig {
     /// log2 of the hashed feature space.
     pub bits: u32,
     pub min_ngram: usize,
     pub max_ngram: usize,
     pub seed: u64,
+    /// Weight of the amount features (sign, magnitude, round) before
+    /// normalization, so a few dozen text features do not drown the
+    /// direction of the money. Models trained before it existed use 1.
+    #[serde(default = "unit_weight")]
+    pub amount_weight: f32,
+    /// Weight of the MCC features, likewise.
+    #[serde(default = "unit_weight")]
+    pub mcc_weight: f32,
+}
+
+fn unit_weight() -> f32 {
+    1.0
 }
 
 impl Default for FeatureConfig {
@@ -23,6 +35,8 @@ impl Default for FeatureConfig {
             min_ngram: 3,
             max_ngram: 5,
             seed: 0x7478_636c_6173_7301,
+            amount_weight: 10.0,
+            mcc_weight: 10.0,
         }
     }
 }
@@ -142,6 +156,7 @@ impl Extractor {
             push(b"m:none", out);
         }
 
+        let mcc_from = out.len();
         match input
             .mcc
             .filter(|m| m.len() == 4 && m.bytes().all(|b| b.is_ascii_digit()))
@@ -156,7 +171,11 @@ impl Extractor {
             }
             None => push(b"mcc:none", out),
         }
+        for f in &mut out[mcc_from..] {
+            f.value *= config.mcc_weight;
+        }
 
+        let amount_from = out.len();
         match input.amount {
             Some(amount) if amount.is_finite() && amount != 0.0 => {
                 let sign = if amount > 0.0 { b'+' } else { b'-' };
@@ -172,9 +191,12 @@ impl Extractor {
             }
             _ => push(b"s:none", out),
         }
+        for f in &mut out[amount_from..] {
+            f.value *= config.amount_weight;
+        }
 
         push(b"bias", out);
-        let norm = (out.len() as f32).sqrt();
+        let norm = out.iter().map(|f| f.value * f.value).sum::<f32>().sqrt();
         for f in out.iter_mut() {
             f.value /= norm;
         }
@@ -302,6 +324,46 @@ mod tests {
             );
         }
         assert!(!n.iter().any(|x| x == "w:0000"), "pure numbers are dropped");
+    }
+
+    #[test]
+    fn amount_and_mcc_features_outweigh_single_words_unless_the_model_predates_it() {
+        let input = Input {
+            description: "PAYMENT TO NEIGHBOR",
+            mcc: Some("4829"),
+            amount: Some(-40.0),
+            ..Input::default()
+        };
+        let weight_of = |config: &FeatureConfig, name: &str| {
+            let mut extractor = Extractor::explaining();
+            let mut out = Vec::new();
+            extractor.extract(config, &input, &mut out);
+            let at = extractor
+                .names()
+                .iter()
+                .position(|n| n == name)
+                .expect(name);
+            let word = extractor
+                .names()
+                .iter()
+                .position(|n| n == "w:NEIGHBOR")
+                .expect("word");
+            (out[at].value.abs(), out[word].value.abs())
+        };
+        let config = FeatureConfig::default();
+        for name in ["s:-", "mcc4:4829"] {
+            let (feature, word) = weight_of(&config, name);
+            assert!(
+                (feature / word - 10.0).abs() < 1e-3,
+                "{name}: {feature} vs {word}"
+            );
+        }
+        let older: FeatureConfig =
+            serde_json::from_str(r#"{"bits": 18, "min_ngram": 3, "max_ngram": 5, "seed": 1}"#)
+                .expect("a config without the weights");
+        assert_eq!((older.amount_weight, older.mcc_weight), (1.0, 1.0));
+        let (feature, word) = weight_of(&older, "s:-");
+        assert!((feature - word).abs() < 1e-6);
     }
 
     #[test]
