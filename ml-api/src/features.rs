@@ -14,9 +14,10 @@ pub struct FeatureConfig {
     pub min_ngram: usize,
     pub max_ngram: usize,
     pub seed: u64,
-    /// Weight of the amount features (sign, magnitude, round) before
-    /// normalization, so a few dozen text features do not drown the
-    /// direction of the money. Models trained before it existed use 1.
+    /// Weight of the amount's sign feature before normalization (its
+    /// magnitude features get the square root), so a few dozen text
+    /// features do not drown the direction of the money. Models trained
+    /// before it existed use 1.
     #[serde(default = "unit_weight")]
     pub amount_weight: f32,
     /// Weight of the MCC features, likewise.
@@ -191,8 +192,14 @@ impl Extractor {
             }
             _ => push(b"s:none", out),
         }
-        for f in &mut out[amount_from..] {
-            f.value *= config.amount_weight;
+        // The sign in full, the magnitude less (its square root): it must
+        // not outvote a known brand (a $12 charge at an airline is travel).
+        for (i, f) in out[amount_from..].iter_mut().enumerate() {
+            f.value *= if i == 0 {
+                config.amount_weight
+            } else {
+                config.amount_weight.sqrt()
+            };
         }
 
         push(b"bias", out);

@@ -72,8 +72,14 @@ async fn predictions_come_back_in_input_order_with_alternatives() {
         "NON-CHASE ATM FEE-WITH",
         "DELTA AIR 0062341234567 ATLANTA GA",
     ];
+    // Amounts as such lines carry them: the model weighs the amount too.
+    let amounts = ["-5.75", "-18.40", "-1250.00", "-3.00", "-412.40"];
     let transactions: Vec<Value> = (0..200)
-        .map(|i| tx(&format!("t{i}"), descriptions[i % descriptions.len()]))
+        .map(|i| {
+            let mut t = tx(&format!("t{i}"), descriptions[i % descriptions.len()]);
+            t["amount"] = json!(amounts[i % amounts.len()]);
+            t
+        })
         .collect();
     let (status, body) = server
         .post(&json!({ "transactions": transactions }), None)
