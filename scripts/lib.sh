@@ -8,12 +8,13 @@ export TXCLASS_STACK_DIR="${TXCLASS_STACK_DIR:-$TXCLASS_ROOT/.stack}"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/txclass/target}"
 export PATH="$HOME/.cargo/bin:$PATH"
 
+# url_hostport URL: the host:port of a URL (scheme, credentials and path dropped).
+url_hostport() { local h=${1#*://}; h=${h#*@}; echo "${h%%/*}"; }
+
 # Local defaults (DESIGN.md); any of them may be set beforehand.
 export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/txclass}"
 # The server the stack checks or starts is the one DATABASE_URL names.
-_db_hostport=${DATABASE_URL#*://}
-_db_hostport=${_db_hostport#*@}
-_db_hostport=${_db_hostport%%/*}
+_db_hostport=$(url_hostport "$DATABASE_URL")
 export PGHOST_ADDR="${_db_hostport%%:*}"
 if [ "$_db_hostport" != "${_db_hostport##*:}" ]; then export PGPORT="${_db_hostport##*:}"; else export PGPORT=5432; fi
 export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:9092}"
@@ -37,8 +38,6 @@ RUN_DIR="$TXCLASS_STACK_DIR/run"
 LOG_DIR="$TXCLASS_STACK_DIR/logs"
 DATA_DIR="$TXCLASS_STACK_DIR/data"
 
-# url_hostport URL: the host:port of a URL (scheme, credentials and path dropped).
-url_hostport() { local h=${1#*://}; h=${h#*@}; echo "${h%%/*}"; }
 # The database DATABASE_URL names, and the maintenance database on its server.
 database_name() { local base=${DATABASE_URL%%\?*}; echo "${base##*/}"; }
 admin_url() { local base=${DATABASE_URL%%\?*}; echo "${base%/*}/postgres"; }
