@@ -23,6 +23,33 @@ pub struct FeatureConfig {
     /// Weight of the MCC features, likewise.
     #[serde(default = "unit_weight")]
     pub mcc_weight: f32,
+    /// How the feature groups are weighed against each other. Models
+    /// trained before it existed use [`Scaling::Global`].
+    #[serde(default)]
+    pub scaling: Scaling,
+}
+
+/// How the text, MCC, amount and bias features are weighed.
+#[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Scaling {
+    /// Every feature starts at 1 (the MCC features at `mcc_weight`, the sign
+    /// at `amount_weight`, the magnitude at its square root) and the whole
+    /// vector is L2-normalized. A long line has more text features, so its
+    /// MCC and sign count for less than on a short one.
+    #[default]
+    Global,
+    /// The text features are L2-normalized as one group; the MCC features,
+    /// the amount's sign, its magnitude and the bias then get fixed weights
+    /// relative to that unit group, and the whole vector is normalized
+    /// again. The sign and the MCC weigh the same on every line, however
+    /// long its text.
+    Blocks {
+        mcc: f32,
+        sign: f32,
+        magnitude: f32,
+        bias: f32,
+    },
 }
 
 fn unit_weight() -> f32 {
@@ -38,6 +65,12 @@ impl Default for FeatureConfig {
             seed: 0x7478_636c_6173_7301,
             amount_weight: 10.0,
             mcc_weight: 10.0,
+            scaling: Scaling::Blocks {
+                mcc: 2.0,
+                sign: 3.0,
+                magnitude: 0.7,
+                bias: 0.1,
+            },
         }
     }
 }
@@ -157,6 +190,9 @@ impl Extractor {
             push(b"m:none", out);
         }
 
+        if let Scaling::Blocks { .. } = config.scaling {
+            normalize_l2(out);
+        }
         let mcc_from = out.len();
         match input
             .mcc
@@ -172,8 +208,12 @@ impl Extractor {
             }
             None => push(b"mcc:none", out),
         }
+        let mcc_weight = match config.scaling {
+            Scaling::Global => config.mcc_weight,
+            Scaling::Blocks { mcc, .. } => mcc,
+        };
         for f in &mut out[mcc_from..] {
-            f.value *= config.mcc_weight;
+            f.value *= mcc_weight;
         }
 
         let amount_from = out.len();
@@ -192,19 +232,42 @@ impl Extractor {
             }
             _ => push(b"s:none", out),
         }
-        // The sign in full, the magnitude less (its square root): it must
-        // not outvote a known brand (a $12 charge at an airline is travel).
+        // The sign in full, the magnitude less: it must not outvote a known
+        // brand (a $12 charge at an airline is travel).
+        let (sign_weight, magnitude_weight, bias_weight) = match config.scaling {
+            Scaling::Global => (config.amount_weight, config.amount_weight.sqrt(), 1.0),
+            Scaling::Blocks {
+                sign,
+                magnitude,
+                bias,
+                ..
+            } => (sign, magnitude, bias),
+        };
         for (i, f) in out[amount_from..].iter_mut().enumerate() {
             f.value *= if i == 0 {
-                config.amount_weight
+                sign_weight
             } else {
-                config.amount_weight.sqrt()
+                magnitude_weight
             };
         }
 
         push(b"bias", out);
-        let norm = out.iter().map(|f| f.value * f.value).sum::<f32>().sqrt();
-        for f in out.iter_mut() {
+        if let Some(bias) = out.last_mut() {
+            bias.value *= bias_weight;
+        }
+        normalize_l2(out);
+    }
+}
+
+/// Scales `features` to unit L2 length (no-op when empty or all zero).
+fn normalize_l2(features: &mut [Feature]) {
+    let norm = features
+        .iter()
+        .map(|f| f.value * f.value)
+        .sum::<f32>()
+        .sqrt();
+    if norm > 0.0 {
+        for f in features.iter_mut() {
             f.value /= norm;
         }
     }
@@ -229,7 +292,11 @@ fn normalize(text: &str, out: &mut String) {
             }
             space = true;
         } else {
-            out.extend(c.to_uppercase());
+            if c.is_ascii() {
+                out.push(c.to_ascii_uppercase());
+            } else {
+                out.extend(c.to_uppercase());
+            }
             space = false;
         }
     }
@@ -357,7 +424,10 @@ mod tests {
                 .expect("word");
             (out[at].value.abs(), out[word].value.abs())
         };
-        let config = FeatureConfig::default();
+        let config = FeatureConfig {
+            scaling: Scaling::Global,
+            ..FeatureConfig::default()
+        };
         for name in ["s:-", "mcc4:4829"] {
             let (feature, word) = weight_of(&config, name);
             assert!(
@@ -369,8 +439,43 @@ mod tests {
             serde_json::from_str(r#"{"bits": 18, "min_ngram": 3, "max_ngram": 5, "seed": 1}"#)
                 .expect("a config without the weights");
         assert_eq!((older.amount_weight, older.mcc_weight), (1.0, 1.0));
+        assert_eq!(older.scaling, Scaling::Global);
         let (feature, word) = weight_of(&older, "s:-");
         assert!((feature - word).abs() < 1e-6);
+    }
+
+    #[test]
+    fn block_scaling_gives_the_sign_and_mcc_the_same_weight_on_short_and_long_lines() {
+        let config = FeatureConfig::default();
+        assert!(matches!(config.scaling, Scaling::Blocks { .. }));
+        let share = |description: &str| {
+            let mut extractor = Extractor::explaining();
+            let mut out = Vec::new();
+            extractor.extract(
+                &config,
+                &Input {
+                    description,
+                    mcc: Some("5814"),
+                    amount: Some(-12.5),
+                    ..Input::default()
+                },
+                &mut out,
+            );
+            let value = |name: &str| {
+                let at = extractor.names().iter().position(|n| n == name);
+                out[at.expect(name)].value
+            };
+            (value("s:-"), value("mcc4:5814"))
+        };
+        let short = share("TST* CAFE");
+        let long = share(
+            "PURCHASE AUTHORIZED ON 08/01 TST* CORNER CAFE AND BAKERY 2734 LAS VEGAS NV S276575808104366 CARD 4085",
+        );
+        assert!((short.0 - long.0).abs() < 1e-5, "{short:?} vs {long:?}");
+        assert!((short.1 - long.1).abs() < 1e-5, "{short:?} vs {long:?}");
+        let roundtrip: FeatureConfig =
+            serde_json::from_str(&serde_json::to_string(&config).expect("json")).expect("config");
+        assert_eq!(roundtrip, config);
     }
 
     #[test]

@@ -113,6 +113,9 @@ struct TrainArgs {
     /// Ship the held-out fit instead of refitting on every merchant.
     #[arg(long)]
     no_refit: bool,
+    /// Also write the held-out records the model gets wrong to this CSV file.
+    #[arg(long)]
+    mistakes: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -263,10 +266,10 @@ fn train_command(args: TrainArgs) -> Result<()> {
         evaluation.len(),
         started.elapsed().as_secs_f64()
     );
-    let model = train::train(&config, &train_samples, &args.version);
+    // The model holds its weights as they ship (quantized), so the figures
+    // and the temperature below are those of the shipped model.
+    let mut model = train::train(&config, &train_samples, &args.version);
     eprintln!("trained in {:.1}s", started.elapsed().as_secs_f64());
-    // Measure and calibrate the model as it will ship (quantized weights).
-    let mut model = model.quantized()?;
     model.info.temperature = fit_temperature(&model, &calibration);
     let fresh_seen = evaluate(
         &model,
@@ -279,14 +282,25 @@ fn train_command(args: TrainArgs) -> Result<()> {
         "held-out merchants (never seen in training)",
     );
     model.info.evaluations = vec![held_out, fresh_seen];
+    if let Some(path) = &args.mistakes {
+        let file =
+            std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?;
+        let written = train::write_mistakes(
+            &model,
+            &data.evaluation,
+            &evaluation,
+            std::io::BufWriter::new(file),
+        )
+        .with_context(|| format!("writing {}", path.display()))?;
+        eprintln!("{written} held-out mistakes written to {}", path.display());
+    }
     model.info.training.brands = brands.clone();
     if !args.no_refit {
         // The figures stand for the settings; the shipped weights also learn
         // the held-out merchants, as a model in production would.
         let all = txclass_synth::Generator::new(config.seed, txclass_synth::Split::All)
             .balanced(config.per_category);
-        let refit = train::train(&config, &featurize(&config.features, &all), &args.version);
-        let mut refit = refit.quantized()?;
+        let mut refit = train::train(&config, &featurize(&config.features, &all), &args.version);
         refit.info.temperature = model.info.temperature;
         refit.info.evaluations = std::mem::take(&mut model.info.evaluations);
         refit.info.training.brands = brands;

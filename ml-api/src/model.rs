@@ -99,19 +99,44 @@ pub enum ModelError {
     Io(#[from] std::io::Error),
 }
 
-/// Weights are feature-major (`weights[f * CLASSES + c]`) so one feature's
-/// 16 class weights sit in one cache line or two.
+/// Weights are stored as they ship: one signed byte per feature and class,
+/// feature-major (`weights[f * CLASSES + c]`) so one feature's 16 class
+/// weights are one 16-byte row, with one scale per class. The table is a
+/// quarter of its `f32` size (4 MiB at 18 bits), so more of it stays in
+/// cache while serving.
 pub struct Model {
     pub info: ModelInfo,
-    weights: Vec<f32>,
+    weights: Vec<i8>,
+    scales: [f32; CLASSES],
     bias: [f32; CLASSES],
 }
 
 impl Model {
+    /// A model of trained `f32` weights, quantized as it will be saved.
     pub fn new(info: ModelInfo, weights: Vec<f32>, bias: [f32; CLASSES]) -> Self {
+        let mut scales = [0.0f32; CLASSES];
+        for row in weights.chunks_exact(CLASSES) {
+            for (s, w) in scales.iter_mut().zip(row) {
+                *s = s.max(w.abs());
+            }
+        }
+        let scales = scales.map(|m| m / 127.0);
+        let weights = weights
+            .chunks_exact(CLASSES)
+            .flat_map(|row| {
+                row.iter().zip(scales).map(|(w, s)| {
+                    if s > 0.0 {
+                        (w / s).round().clamp(-127.0, 127.0) as i8
+                    } else {
+                        0
+                    }
+                })
+            })
+            .collect();
         Self {
             info,
             weights,
+            scales,
             bias,
         }
     }
@@ -122,12 +147,18 @@ impl Model {
 
     /// Raw class scores of extracted features.
     pub fn logits(&self, features: &[Feature]) -> [f32; CLASSES] {
-        let mut z = self.bias;
+        let mut z = [0f32; CLASSES];
         for f in features {
-            let row = &self.weights[f.index as usize * CLASSES..(f.index as usize + 1) * CLASSES];
+            let start = f.index as usize * CLASSES;
+            let Some(row) = self.weights.get(start..start + CLASSES) else {
+                continue;
+            };
             for (zc, w) in z.iter_mut().zip(row) {
-                *zc += w * f.value;
+                *zc += f32::from(*w) * f.value;
             }
+        }
+        for ((zc, s), b) in z.iter_mut().zip(self.scales).zip(self.bias) {
+            *zc = *zc * s + b;
         }
         z
     }
@@ -160,10 +191,8 @@ impl Model {
             .iter()
             .zip(extractor.names())
             .map(|(f, name)| {
-                (
-                    name.clone(),
-                    self.weights[f.index as usize * CLASSES + c] * f.value,
-                )
+                let w = self.weights[f.index as usize * CLASSES + c];
+                (name.clone(), f32::from(w) * self.scales[c] * f.value)
             })
             .collect();
         contributions.sort_by(|a, b| b.1.total_cmp(&a.1));
@@ -171,8 +200,8 @@ impl Model {
         contributions
     }
 
-    /// Writes the model: magic, JSON info, then gzip of bias and i8 weights
-    /// with one scale per class.
+    /// Writes the model: magic, JSON info, then gzip of bias, per-class
+    /// scales and the i8 weights.
     pub fn save(&self, mut out: impl Write) -> Result<(), ModelError> {
         out.write_all(MAGIC)?;
         let info =
@@ -180,42 +209,16 @@ impl Model {
         out.write_all(&(info.len() as u32).to_le_bytes())?;
         out.write_all(&info)?;
         let mut gz = flate2::write::GzEncoder::new(out, flate2::Compression::best());
-        let scales = self.scales();
         for b in self.bias {
             gz.write_all(&b.to_le_bytes())?;
         }
-        for s in scales {
+        for s in self.scales {
             gz.write_all(&s.to_le_bytes())?;
         }
-        let quantized: Vec<u8> = self
-            .weights
-            .chunks_exact(CLASSES)
-            .flat_map(|row| {
-                row.iter()
-                    .zip(scales)
-                    .map(|(w, s)| {
-                        if s > 0.0 {
-                            (w / s).round().clamp(-127.0, 127.0) as i8 as u8
-                        } else {
-                            0
-                        }
-                    })
-                    .collect::<Vec<u8>>()
-            })
-            .collect();
-        gz.write_all(&quantized)?;
+        let bytes: Vec<u8> = self.weights.iter().map(|w| *w as u8).collect();
+        gz.write_all(&bytes)?;
         gz.finish()?;
         Ok(())
-    }
-
-    fn scales(&self) -> [f32; CLASSES] {
-        let mut scales = [0.0f32; CLASSES];
-        for row in self.weights.chunks_exact(CLASSES) {
-            for (s, w) in scales.iter_mut().zip(row) {
-                *s = s.max(w.abs());
-            }
-        }
-        scales.map(|m| m / 127.0)
     }
 
     /// Reads a model written by [`Model::save`].
@@ -236,44 +239,33 @@ impl Model {
                 "category list differs from this build".into(),
             ));
         }
+        if !(1..=26).contains(&info.features.bits) {
+            return Err(ModelError::Damaged(format!(
+                "feature space of 2^{} is out of range",
+                info.features.bits
+            )));
+        }
         let mut gz = flate2::read::GzDecoder::new(input);
-        let mut read_f32s = |n: usize| -> Result<Vec<f32>, ModelError> {
-            let mut bytes = vec![0u8; n * 4];
+        let mut read_f32s = || -> Result<[f32; CLASSES], ModelError> {
+            let mut bytes = [0u8; CLASSES * 4];
             gz.read_exact(&mut bytes)?;
-            Ok(bytes
-                .chunks_exact(4)
-                .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-                .collect())
+            let mut out = [0f32; CLASSES];
+            for (o, b) in out.iter_mut().zip(bytes.chunks_exact(4)) {
+                *o = f32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+            }
+            Ok(out)
         };
-        let bias_vec = read_f32s(CLASSES)?;
-        let scales = read_f32s(CLASSES)?;
-        let mut bias = [0f32; CLASSES];
-        bias.copy_from_slice(&bias_vec);
-        let dims = info.features.dims();
-        let mut quantized = vec![0u8; dims * CLASSES];
+        let bias = read_f32s()?;
+        let scales = read_f32s()?;
+        let mut quantized = vec![0u8; info.features.dims() * CLASSES];
         gz.read_exact(&mut quantized)?;
-        let weights = quantized
-            .chunks_exact(CLASSES)
-            .flat_map(|row| {
-                row.iter()
-                    .zip(&scales)
-                    .map(|(q, s)| f32::from(*q as i8) * s)
-                    .collect::<Vec<f32>>()
-            })
-            .collect();
+        let weights = quantized.into_iter().map(|q| q as i8).collect();
         Ok(Self {
             info,
             weights,
+            scales,
             bias,
         })
-    }
-
-    /// A copy with weights rounded as `save` stores them, so evaluation
-    /// measures the model that ships.
-    pub fn quantized(&self) -> Result<Self, ModelError> {
-        let mut bytes = Vec::new();
-        self.save(&mut bytes)?;
-        Self::load(bytes.as_slice())
     }
 }
 
@@ -293,16 +285,25 @@ pub fn softmax(z: &[f32; CLASSES], temperature: f32) -> [f64; CLASSES] {
 }
 
 pub fn top_k(p: &[f64; CLASSES], k: usize) -> Vec<Scored> {
-    let mut order: Vec<usize> = (0..CLASSES).collect();
-    order.sort_by(|a, b| p[*b].total_cmp(&p[*a]));
-    order
-        .into_iter()
-        .take(k)
-        .map(|i| Scored {
+    // A selection, not a sort: k is small (3 on the serving path), and ties
+    // keep the category order.
+    let mut taken = [false; CLASSES];
+    let mut out = Vec::with_capacity(k.min(CLASSES));
+    for _ in 0..k.min(CLASSES) {
+        let mut best: Option<usize> = None;
+        for (i, v) in p.iter().enumerate() {
+            if !taken[i] && best.is_none_or(|b| v.total_cmp(&p[b]).is_gt()) {
+                best = Some(i);
+            }
+        }
+        let Some(i) = best else { break };
+        taken[i] = true;
+        out.push(Scored {
             category: Category::ALL[i],
             confidence: p[i].clamp(0.0, 1.0),
-        })
-        .collect()
+        });
+    }
+    out
 }
 
 #[cfg(test)]
@@ -327,7 +328,7 @@ mod tests {
 
     #[test]
     fn a_saved_model_loads_with_the_same_predictions() {
-        let model = small_model().quantized().expect("quantize");
+        let model = small_model();
         let mut bytes = Vec::new();
         model.save(&mut bytes).expect("save");
         let loaded = Model::load(bytes.as_slice()).expect("load");
@@ -373,5 +374,25 @@ mod tests {
         assert!((sharp.iter().sum::<f64>() - 1.0).abs() < 1e-9);
         assert!(flat[3] < sharp[3]);
         assert_eq!(top_k(&sharp, 1)[0].category, Category::ALL[3]);
+    }
+
+    #[test]
+    fn top_k_is_best_first_and_ties_keep_category_order() {
+        let mut p = [0.0f64; CLASSES];
+        p[5] = 0.5;
+        p[2] = 0.2;
+        p[9] = 0.2;
+        p[0] = 0.1;
+        let top: Vec<Category> = top_k(&p, 4).iter().map(|s| s.category).collect();
+        assert_eq!(
+            top,
+            [
+                Category::ALL[5],
+                Category::ALL[2],
+                Category::ALL[9],
+                Category::ALL[0]
+            ]
+        );
+        assert_eq!(top_k(&p, 40).len(), CLASSES);
     }
 }

@@ -362,3 +362,43 @@ pub fn report(e: &Evaluation) -> String {
     }
     out
 }
+
+/// Writes every record of `data` the model gets wrong as CSV (actual and
+/// predicted category, confidence, channel, merchant key and the inputs), so
+/// the mistakes can be read, counted and grouped.
+pub fn write_mistakes(
+    model: &Model,
+    data: &[Labeled],
+    samples: &[Sample],
+    mut out: impl std::io::Write,
+) -> std::io::Result<usize> {
+    writeln!(
+        out,
+        "actual,predicted,confidence,channel,merchant_key,description,merchant,mcc,amount"
+    )?;
+    let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    let mut written = 0;
+    for (labeled, sample) in data.iter().zip(samples) {
+        let p = model.probabilities(&sample.features);
+        let best = crate::model::top_k(&p, 1)[0];
+        if best.category == labeled.category {
+            continue;
+        }
+        let tx = &labeled.transaction;
+        writeln!(
+            out,
+            "{},{},{:.3},{:?},{},{},{},{},{}",
+            labeled.category,
+            best.category,
+            best.confidence,
+            labeled.channel,
+            quote(&labeled.merchant_key),
+            quote(tx.description()),
+            quote(tx.merchant().unwrap_or_default()),
+            tx.mcc().unwrap_or_default(),
+            tx.amount()
+        )?;
+        written += 1;
+    }
+    Ok(written)
+}
