@@ -67,10 +67,60 @@ impl Default for FeatureConfig {
             mcc_weight: 10.0,
             scaling: Scaling::Blocks {
                 mcc: 2.0,
-                sign: 3.0,
-                magnitude: 0.7,
+                sign: 2.0,
+                magnitude: 0.5,
                 bias: 0.1,
             },
+        }
+    }
+}
+
+impl std::fmt::Display for Scaling {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Scaling::Global => f.write_str("global"),
+            Scaling::Blocks {
+                mcc,
+                sign,
+                magnitude,
+                bias,
+            } => write!(f, "blocks:{mcc},{sign},{magnitude},{bias}"),
+        }
+    }
+}
+
+impl std::str::FromStr for Scaling {
+    type Err = String;
+
+    /// `global`, or `blocks:MCC,SIGN,MAGNITUDE,BIAS` (weights relative to
+    /// the unit text group).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if s == "global" {
+            return Ok(Scaling::Global);
+        }
+        let weights = s.strip_prefix("blocks:").ok_or_else(|| {
+            format!("{s:?}: expected `global` or `blocks:MCC,SIGN,MAGNITUDE,BIAS`")
+        })?;
+        let w: Vec<f32> = weights
+            .split(',')
+            .map(|w| {
+                w.trim()
+                    .parse::<f32>()
+                    .ok()
+                    .filter(|w| w.is_finite() && *w >= 0.0)
+                    .ok_or_else(|| format!("{w:?}: a weight is a number >= 0"))
+            })
+            .collect::<Result<_, _>>()?;
+        match w[..] {
+            [mcc, sign, magnitude, bias] => Ok(Scaling::Blocks {
+                mcc,
+                sign,
+                magnitude,
+                bias,
+            }),
+            _ => Err(format!(
+                "{weights:?}: expected four weights, MCC,SIGN,MAGNITUDE,BIAS"
+            )),
         }
     }
 }
@@ -321,6 +371,33 @@ fn split_words(text: &str, out: &mut Vec<(usize, usize)>) {
     }
     // Pure numbers carry little signal once folded; "0000" words are dropped.
     out.retain(|&(s, e)| text.as_bytes()[s..e].iter().any(|b| *b != b'0'));
+    // A word glued to a store number ("BP#0000000ROSELLE", "F00000") also
+    // yields its letter runs, so the name is found as a word of its own.
+    let words = out.len();
+    for w in 0..words {
+        let (s, e) = out[w];
+        let bytes = &text.as_bytes()[s..e];
+        if !bytes.contains(&b'0') {
+            continue;
+        }
+        let mut run: Option<usize> = None;
+        for (i, b) in bytes.iter().enumerate() {
+            if *b == b'0' {
+                if let Some(r) = run.take()
+                    && i - r >= 2
+                {
+                    out.push((s + r, s + i));
+                }
+            } else {
+                run.get_or_insert(i);
+            }
+        }
+        if let Some(r) = run
+            && bytes.len() - r >= 2
+        {
+            out.push((s + r, e));
+        }
+    }
 }
 
 fn char_ngrams(
@@ -476,6 +553,47 @@ mod tests {
         let roundtrip: FeatureConfig =
             serde_json::from_str(&serde_json::to_string(&config).expect("json")).expect("config");
         assert_eq!(roundtrip, config);
+    }
+
+    #[test]
+    fn a_name_glued_to_a_store_number_is_also_a_word() {
+        let n = names(Input {
+            description: "BP#9412345ROSELLE MART F12345",
+            ..Input::default()
+        });
+        for expected in ["w:ROSELLE", "w:0000000ROSELLE", "w:MART"] {
+            assert!(
+                n.iter().any(|x| x == expected),
+                "missing {expected} in {n:?}"
+            );
+        }
+        assert!(
+            !n.iter().any(|x| x == "w:F"),
+            "single letters are not words"
+        );
+    }
+
+    #[test]
+    fn scaling_parses_from_the_command_line_form() {
+        assert_eq!("global".parse::<Scaling>(), Ok(Scaling::Global));
+        assert_eq!(
+            "blocks:2,3,0.7,0.1".parse::<Scaling>(),
+            Ok(Scaling::Blocks {
+                mcc: 2.0,
+                sign: 3.0,
+                magnitude: 0.7,
+                bias: 0.1
+            })
+        );
+        for bad in [
+            "blocks",
+            "blocks:1,2,3",
+            "blocks:1,2,x,4",
+            "blocks:1,-2,3,4",
+            "local",
+        ] {
+            assert!(bad.parse::<Scaling>().is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -26,6 +26,18 @@ pub struct Evaluation {
     /// The most frequent mistakes, most frequent first.
     #[serde(default)]
     pub confusions: Vec<Confusion>,
+    /// Per fold, when the figures pool several folds of a cross-validation.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub folds: Vec<FoldScore>,
+}
+
+/// One fold's share of a cross-validated evaluation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FoldScore {
+    pub fold: u8,
+    pub samples: usize,
+    pub accuracy: f64,
+    pub macro_f1: f64,
 }
 
 /// How often records of one category were taken for another.
@@ -80,6 +92,10 @@ pub struct TrainingInfo {
     /// held-out evaluation (the figures then describe the held-out fit).
     #[serde(default)]
     pub refit_on_all_merchants: bool,
+    /// Folds of the merchant-level cross-validation behind the figures (0
+    /// in models that predate it: one held-out fold).
+    #[serde(default)]
+    pub folds: u8,
 }
 
 /// One scored category.

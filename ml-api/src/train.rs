@@ -1,9 +1,11 @@
 //! Training and evaluation, reproducible from a seed.
 //!
-//! Data: the synthetic generator (`txclass-synth`) with a merchant-level
-//! split: training sees ~80 % of merchants; the other merchants are split by
+//! Data: the synthetic generator (`txclass-synth`) with merchant-level
+//! cross-validation: the merchants fall into five folds; for each fold a
+//! model trains on the other four, and the fold's merchants are split by
 //! hash into a calibration half (fits the temperature) and an evaluation half
-//! (the figures reported). So the figures measure merchants the model never saw.
+//! (the figures reported). Pooled over the folds, every merchant is measured
+//! once, by a model that never saw it.
 
 use rand::SeedableRng;
 use rand::seq::SliceRandom;
@@ -82,9 +84,11 @@ pub struct DataSets {
     pub fresh_seen: Vec<Labeled>,
 }
 
-pub fn data_sets(config: &TrainConfig) -> DataSets {
-    let train = Generator::new(config.seed, Split::Train).balanced(config.per_category);
-    let mut held_out = Generator::new(config.seed.wrapping_add(1), Split::Test);
+/// The data sets of fold `fold`: training on the other folds' merchants,
+/// calibration and evaluation on this fold's.
+pub fn data_sets(config: &TrainConfig, fold: u8) -> DataSets {
+    let train = Generator::new(config.seed, Split::Trained(fold)).balanced(config.per_category);
+    let mut held_out = Generator::new(config.seed.wrapping_add(1), Split::HeldOut(fold));
     let (mut calibration, mut evaluation) = (Vec::new(), Vec::new());
     for _ in 0..config.held_out {
         let l = held_out.next_labeled();
@@ -94,7 +98,7 @@ pub fn data_sets(config: &TrainConfig) -> DataSets {
             evaluation.push(l);
         }
     }
-    let mut seen = Generator::new(config.seed.wrapping_add(2), Split::Train);
+    let mut seen = Generator::new(config.seed.wrapping_add(2), Split::Trained(fold));
     let fresh_seen = (0..config.held_out / 2)
         .map(|_| seen.next_labeled())
         .collect();
@@ -169,6 +173,7 @@ pub fn train(config: &TrainConfig, train: &[Sample], version_tag: &str) -> Model
             l2: config.l2,
             brands: None,
             refit_on_all_merchants: false,
+            folds: 0,
         },
         evaluations: Vec::new(),
     };
@@ -186,12 +191,20 @@ fn model_fingerprint(model: &Model) -> Vec<u8> {
     bytes
 }
 
-/// The temperature minimizing negative log-likelihood on `samples`.
-pub fn fit_temperature(model: &Model, samples: &[Sample]) -> f32 {
-    let logits: Vec<([f32; CLASSES], usize)> = samples
+/// A model's raw scores of some samples, with their labels: what the
+/// temperature is fit on and the figures are computed from, so the scores of
+/// several folds' models can be pooled.
+pub type Scores = Vec<([f32; CLASSES], usize)>;
+
+pub fn scores(model: &Model, samples: &[Sample]) -> Scores {
+    samples
         .iter()
         .map(|s| (model.logits(&s.features), s.label))
-        .collect();
+        .collect()
+}
+
+/// The temperature minimizing negative log-likelihood on `logits`.
+pub fn fit_temperature(logits: &[([f32; CLASSES], usize)]) -> f32 {
     let nll = |t: f32| -> f64 {
         logits
             .iter()
@@ -211,28 +224,29 @@ pub fn fit_temperature(model: &Model, samples: &[Sample]) -> f32 {
     best.0
 }
 
-pub fn evaluate(model: &Model, samples: &[Sample], split: &str) -> Evaluation {
+/// The figures of scored samples at `temperature`.
+pub fn evaluate(scores: &[([f32; CLASSES], usize)], temperature: f32, split: &str) -> Evaluation {
     let mut confusion = vec![[0usize; CLASSES]; CLASSES];
     let mut bins: Vec<(usize, f64, usize)> = vec![(0, 0.0, 0); 10];
     let (mut high, mut high_right) = (0usize, 0usize);
-    for s in samples {
-        let p = model.probabilities(&s.features);
+    for (z, label) in scores {
+        let p = softmax(z, temperature);
         let (best, confidence) =
             p.iter().enumerate().fold(
                 (0, 0.0),
                 |acc, (i, v)| if *v > acc.1 { (i, *v) } else { acc },
             );
-        confusion[s.label][best] += 1;
+        confusion[*label][best] += 1;
         let bin = ((confidence * 10.0) as usize).min(9);
         bins[bin].0 += 1;
         bins[bin].1 += confidence;
-        bins[bin].2 += usize::from(best == s.label);
+        bins[bin].2 += usize::from(best == *label);
         if confidence >= 0.9 {
             high += 1;
-            high_right += usize::from(best == s.label);
+            high_right += usize::from(best == *label);
         }
     }
-    let total = samples.len().max(1);
+    let total = scores.len().max(1);
     let correct: usize = (0..CLASSES).map(|c| confusion[c][c]).sum();
     let per_category: Vec<CategoryScore> = Category::ALL
         .iter()
@@ -285,7 +299,7 @@ pub fn evaluate(model: &Model, samples: &[Sample], split: &str) -> Evaluation {
     let macro_f1 = present.iter().map(|s| s.f1).sum::<f64>() / present.len().max(1) as f64;
     Evaluation {
         split: split.to_owned(),
-        samples: samples.len(),
+        samples: scores.len(),
         accuracy: correct as f64 / total as f64,
         macro_f1,
         per_category,
@@ -308,6 +322,7 @@ pub fn evaluate(model: &Model, samples: &[Sample], split: &str) -> Evaluation {
             0.0
         },
         confusions,
+        folds: Vec::new(),
     }
 }
 
@@ -346,6 +361,12 @@ pub fn report(e: &Evaluation) -> String {
             b.low, b.high, b.count, b.mean_confidence, b.accuracy
         ));
     }
+    for f in &e.folds {
+        out.push_str(&format!(
+            "fold {}: {} samples, accuracy {:.4}, macro-F1 {:.4}\n",
+            f.fold, f.samples, f.accuracy, f.macro_f1
+        ));
+    }
     if !e.confusions.is_empty() {
         out.push_str(&format!(
             "{:<28} {:<28} {:>8}\n",
@@ -363,19 +384,23 @@ pub fn report(e: &Evaluation) -> String {
     out
 }
 
-/// Writes every record of `data` the model gets wrong as CSV (actual and
+/// Writes every record of `data` the model gets wrong as CSV (fold, actual and
 /// predicted category, confidence, channel, merchant key and the inputs), so
 /// the mistakes can be read, counted and grouped.
+/// The header is written with fold 0's rows.
 pub fn write_mistakes(
     model: &Model,
     data: &[Labeled],
     samples: &[Sample],
+    fold: u8,
     mut out: impl std::io::Write,
 ) -> std::io::Result<usize> {
-    writeln!(
-        out,
-        "actual,predicted,confidence,channel,merchant_key,description,merchant,mcc,amount"
-    )?;
+    if fold == 0 {
+        writeln!(
+            out,
+            "fold,actual,predicted,confidence,channel,merchant_key,description,merchant,mcc,amount"
+        )?;
+    }
     let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
     let mut written = 0;
     for (labeled, sample) in data.iter().zip(samples) {
@@ -387,7 +412,7 @@ pub fn write_mistakes(
         let tx = &labeled.transaction;
         writeln!(
             out,
-            "{},{},{:.3},{:?},{},{},{},{},{}",
+            "{fold},{},{},{:.3},{:?},{},{},{},{},{}",
             labeled.category,
             best.category,
             best.confidence,
@@ -401,4 +426,65 @@ pub fn write_mistakes(
         written += 1;
     }
     Ok(written)
+}
+
+/// One row of a labelled CSV file: `description,merchant,mcc,amount,category`
+/// (merchant, MCC and amount may be empty).
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct LabelledRow {
+    pub description: String,
+    #[serde(default)]
+    pub merchant: Option<String>,
+    #[serde(default)]
+    pub mcc: Option<String>,
+    #[serde(default)]
+    pub amount: Option<f64>,
+    pub category: Category,
+}
+
+impl LabelledRow {
+    pub fn input(&self) -> Input<'_> {
+        Input {
+            description: &self.description,
+            merchant: self.merchant.as_deref().filter(|m| !m.is_empty()),
+            mcc: self.mcc.as_deref().filter(|m| !m.is_empty()),
+            amount: self.amount,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum LabelledError {
+    #[error("line {line}: {source}")]
+    Row { line: u64, source: csv::Error },
+    #[error(transparent)]
+    Csv(#[from] csv::Error),
+}
+
+/// Reads a labelled CSV file, naming the line of a row that does not parse.
+pub fn read_labelled(input: impl std::io::Read) -> Result<Vec<LabelledRow>, LabelledError> {
+    let mut reader = csv::Reader::from_reader(input);
+    let mut rows = Vec::new();
+    for row in reader.deserialize() {
+        match row {
+            Ok(row) => rows.push(row),
+            Err(source) => {
+                let line = source.position().map_or(0, csv::Position::line);
+                return Err(LabelledError::Row { line, source });
+            }
+        }
+    }
+    Ok(rows)
+}
+
+/// Scores labelled rows with `model`.
+pub fn score_labelled(model: &Model, rows: &[LabelledRow]) -> Scores {
+    let mut extractor = Extractor::default();
+    let mut features = Vec::new();
+    rows.iter()
+        .map(|row| {
+            extractor.extract(&model.info.features, &row.input(), &mut features);
+            (model.logits(&features), row.category.index())
+        })
+        .collect()
 }

@@ -46,7 +46,10 @@
 //! [`Split::Train`] draws from about 80% of every category's merchants and
 //! [`Split::Test`] from the other 20%; each [`Labeled`] names its merchant in
 //! [`Labeled::merchant_key`], and no key appears on both sides (see
-//! [`Split`] for how keys are assigned). Testing on `Split::Test` measures
+//! [`Split`] for how keys are assigned). The merchants fall into [`FOLDS`]
+//! folds (`Test` is fold 0), and [`Split::HeldOut`] / [`Split::Trained`]
+//! give any one fold and the rest, for cross-validation by merchant.
+//! Testing on `Split::Test` measures
 //! how well a model generalizes to merchants it never saw — *not* to
 //! descriptor layouts it never saw: both sides share the same templates,
 //! processor prefixes, bank wrappers and generated local-business families
@@ -85,7 +88,7 @@ mod template;
 pub use brands::{Brand, BrandList, BrandsError};
 pub use generator::{Channel, Generator, Labeled};
 pub use invalid::{InvalidKind, invalid_csv_row, invalid_json_payload, invalid_raw};
-pub use split::Split;
+pub use split::{FOLDS, Split};
 pub use txclass_core::Category;
 
 /// How many merchants the catalog holds for a category.

@@ -13,18 +13,28 @@ use crate::catalog::{self, slug};
 use crate::dice::stable_hash;
 
 /// Which merchants a [`crate::Generator`] draws from.
+///
+/// The merchants fall into [`FOLDS`] disjoint folds: a category's brands in
+/// runs of their hash order, local businesses by their key's hash. `Test` is
+/// fold 0 and `Train` the other four; `HeldOut(k)` and `Trained(k)` do the
+/// same for fold `k`, so a model can be cross-validated with every merchant
+/// held out exactly once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Split {
-    /// About 80% of the merchants of every category.
+    /// About 80% of the merchants of every category (all folds but 0).
     Train,
-    /// The other 20%: never seen by a model trained on `Train`.
+    /// The other 20% (fold 0): never seen by a model trained on `Train`.
     Test,
     /// Every merchant.
     All,
+    /// Every fold but `k` (`Trained(0)` is `Train`).
+    Trained(u8),
+    /// Fold `k` alone (`HeldOut(0)` is `Test`).
+    HeldOut(u8),
 }
 
-/// The share of merchants held out for testing, as one in `TEST_ONE_IN`.
-const TEST_ONE_IN: u64 = 5;
+/// How many folds the merchants fall into.
+pub const FOLDS: u8 = 5;
 
 /// The key's stable prefix for a category (`food_and_drink`).
 pub(crate) fn category_slug(category: Category) -> String {
@@ -45,14 +55,20 @@ pub(crate) fn local_key(category: Category, template: &str, name: &str) -> Strin
 }
 
 impl Split {
-    /// Whether a generated local business with this key belongs here.
-    pub(crate) fn admits_local(self, key: &str) -> bool {
-        let test = stable_hash(key).is_multiple_of(TEST_ONE_IN);
+    /// Whether merchants of `fold` belong here.
+    fn admits_fold(self, fold: u8) -> bool {
         match self {
             Split::All => true,
-            Split::Train => !test,
-            Split::Test => test,
+            Split::Train => fold != 0,
+            Split::Test => fold == 0,
+            Split::Trained(k) => fold != k,
+            Split::HeldOut(k) => fold == k,
         }
+    }
+
+    /// Whether a generated local business with this key belongs here.
+    pub(crate) fn admits_local(self, key: &str) -> bool {
+        self.admits_fold((stable_hash(key) % u64::from(FOLDS)) as u8)
     }
 
     /// Indices into the category's catalog this split may draw: its share of
@@ -66,12 +82,21 @@ impl Split {
             .map(|(i, m)| (stable_hash(&brand_key(category, m.name)), i))
             .collect();
         brands.sort_unstable();
-        let held_out = brands.len().div_ceil(TEST_ONE_IN as usize);
-        let mut chosen: Vec<usize> = match self {
-            Split::All => brands.iter().map(|(_, i)| *i).collect(),
-            Split::Test => brands[..held_out].iter().map(|(_, i)| *i).collect(),
-            Split::Train => brands[held_out..].iter().map(|(_, i)| *i).collect(),
-        };
+        // Fold k holds the brands ranked [ceil(k·n/F), ceil((k+1)·n/F)).
+        let n = brands.len();
+        let folds = usize::from(FOLDS);
+        let mut chosen: Vec<usize> = brands
+            .iter()
+            .enumerate()
+            .filter(|(rank, _)| {
+                let fold = (0..folds)
+                    .rev()
+                    .find(|k| rank * folds >= k * n)
+                    .unwrap_or(0);
+                self.admits_fold(fold as u8)
+            })
+            .map(|(_, (_, i))| *i)
+            .collect();
         chosen.extend(
             list.iter()
                 .enumerate()
@@ -108,6 +133,58 @@ mod tests {
             assert_eq!(train_b + test_b, all.iter().filter(brand).count());
             assert!(train.iter().filter(brand).all(|i| !test.contains(i)));
         }
+    }
+
+    #[test]
+    fn every_brand_and_local_business_is_held_out_in_exactly_one_fold() {
+        for category in Category::ALL {
+            let all: HashSet<usize> = Split::All.eligible(category).into_iter().collect();
+            let list = catalog::merchants(category);
+            let mut seen = HashSet::new();
+            for k in 0..FOLDS {
+                let held: HashSet<usize> = Split::HeldOut(k)
+                    .eligible(category)
+                    .into_iter()
+                    .filter(|i| !list[*i].is_local())
+                    .collect();
+                let trained: HashSet<usize> = Split::Trained(k)
+                    .eligible(category)
+                    .into_iter()
+                    .filter(|i| !list[*i].is_local())
+                    .collect();
+                assert!(held.is_disjoint(&trained), "{category} fold {k}");
+                assert_eq!(
+                    held.len() + trained.len(),
+                    list.iter().filter(|m| !m.is_local()).count()
+                );
+                for i in held {
+                    assert!(seen.insert(i), "{category}: brand {i} held out twice");
+                }
+            }
+            assert_eq!(
+                seen.len(),
+                all.iter().filter(|i| !list[**i].is_local()).count()
+            );
+        }
+        for i in 0..500 {
+            let key = format!("medical/x/{i}");
+            let folds = (0..FOLDS)
+                .filter(|k| Split::HeldOut(*k).admits_local(&key))
+                .count();
+            assert_eq!(folds, 1, "{key}");
+            assert!(
+                (0..FOLDS).all(|k| Split::HeldOut(k).admits_local(&key)
+                    != Split::Trained(k).admits_local(&key))
+            );
+        }
+        assert_eq!(
+            Split::Test.eligible(Category::FoodAndDrink),
+            Split::HeldOut(0).eligible(Category::FoodAndDrink)
+        );
+        assert_eq!(
+            Split::Train.eligible(Category::Travel),
+            Split::Trained(0).eligible(Category::Travel)
+        );
     }
 
     #[test]

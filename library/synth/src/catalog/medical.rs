@@ -269,6 +269,13 @@ pub(crate) static MEDICAL: &[Merchant] = &[
         &TELEHEALTH,
     ),
     online("Ro", &["=RO *{a6}", "=ROMAN HEALTH"], &TELEHEALTH),
+    // Online therapy: sessions with licensed clinicians.
+    online(
+        "BetterHelp",
+        &["=BETTERHELP", "=BETTERHELP.COM {phone}"],
+        &TELEHEALTH,
+    ),
+    online("Talkspace", &["=TALKSPACE", "=TALKSPACE.COM"], &TELEHEALTH),
     online("Nurx", &["=NURX"], &TELEHEALTH),
     online("Noom Med", &["=NOOM MED"], &TELEHEALTH),
     // Veterinary.

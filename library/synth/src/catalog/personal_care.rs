@@ -246,17 +246,7 @@ pub(crate) static PERSONAL_CARE: &[Merchant] = &[
         &["=PAYRANGE*LAUNDRY", "=PAYRANGE *WASHER"],
         &LAUNDRY,
     ),
-    // Mental health and wellness apps.
-    online(
-        "BetterHelp",
-        &["=BETTERHELP", "=BETTERHELP.COM {phone}"],
-        &WELLNESS_APP,
-    ),
-    online(
-        "Talkspace",
-        &["=TALKSPACE", "=TALKSPACE.COM"],
-        &WELLNESS_APP,
-    ),
+    // Wellness apps (online therapy with licensed clinicians is MEDICAL).
     online(
         "Headspace",
         &["=HEADSPACE", "=HEADSPACE INC", "=APPLE.COM/BILL HEADSPACE"],
