@@ -125,6 +125,9 @@ struct TrainArgs {
     /// Also write the held-out records the model gets wrong to this CSV file.
     #[arg(long)]
     mistakes: Option<PathBuf>,
+    /// log2 of the hashed feature space (the model holds 16 bytes per slot).
+    #[arg(long, default_value_t = TrainConfig::default().features.bits, value_parser = clap::value_parser!(u32).range(10..=24))]
+    bits: u32,
     /// How the text, MCC and amount features are weighed: `global` or
     /// `blocks:MCC,SIGN,MAGNITUDE,BIAS`.
     #[arg(long, default_value_t = TrainConfig::default().features.scaling.to_string())]
@@ -293,6 +296,7 @@ fn train_command(args: TrainArgs) -> Result<()> {
         learning_rate: args.learning_rate,
         l2: args.l2,
         features: FeatureConfig {
+            bits: args.bits,
             scaling: args
                 .scaling
                 .parse()
