@@ -11,7 +11,7 @@ use clap::{Args, Parser, Subcommand};
 use txclass_adapters::http::shutdown_signal;
 use txclass_adapters::telemetry::init_logging;
 use txclass_core::Category;
-use txclass_ml_api::features::FeatureConfig;
+use txclass_ml_api::features::{FeatureConfig, Scaling};
 use txclass_ml_api::model::{FoldScore, Model};
 use txclass_ml_api::server::{Faults, ServerConfig, router};
 use txclass_ml_api::train::{self, TrainConfig, evaluate, featurize, fit_temperature, report};
@@ -130,8 +130,8 @@ struct TrainArgs {
     bits: u32,
     /// How the text, MCC and amount features are weighed: `global` or
     /// `blocks:MCC,SIGN,MAGNITUDE,BIAS`.
-    #[arg(long, default_value_t = TrainConfig::default().features.scaling.to_string())]
-    scaling: String,
+    #[arg(long, default_value_t = TrainConfig::default().features.scaling)]
+    scaling: Scaling,
     /// Folds of the merchant-level cross-validation to run, 1 to 5 (1: fold
     /// 0 only, quicker; the figures then stand on a fifth of the merchants).
     #[arg(long, default_value_t = txclass_synth::FOLDS, value_parser = clap::value_parser!(u8).range(1..=i64::from(txclass_synth::FOLDS)))]
@@ -297,10 +297,7 @@ fn train_command(args: TrainArgs) -> Result<()> {
         l2: args.l2,
         features: FeatureConfig {
             bits: args.bits,
-            scaling: args
-                .scaling
-                .parse()
-                .map_err(|e: String| anyhow::anyhow!("--scaling {e}"))?,
+            scaling: args.scaling,
             ..FeatureConfig::default()
         },
     };
