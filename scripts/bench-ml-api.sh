@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # ML API benchmark over real HTTP: the server pinned to one core
 # (taskset -c 0, one worker thread), the load generator on the other core.
-# Reports predictions/s and p50/p99 request latency for each batch size.
+# Reports predictions/s and p50/p99 request latency for each batch size, and
+# the server's memory after the load.
 #
 #   scripts/bench-ml-api.sh [SECONDS]
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -21,3 +22,5 @@ wait_for ml-api-bench 127.0.0.1 "$PORT" 30
 
 say "load: batches of 100 and 1,000, 4 concurrent clients, ${SECONDS_PER_SIZE}s each"
 taskset -c 1 "$BIN" bench --url "http://127.0.0.1:$PORT" --batch 100,1000 --concurrency 4 --seconds "$SECONDS_PER_SIZE"
+# The server's resident and peak memory after the load.
+grep -E '^(VmRSS|VmHWM)' "/proc/$server/status" | sed 's/^/server /'
