@@ -74,6 +74,11 @@ pub struct ModelInfo {
     pub features: FeatureConfig,
     pub categories: Vec<Category>,
     pub temperature: f32,
+    /// Per-class offsets fit on held-out calibration records (already
+    /// added to the bias; kept here to be read). Empty in models that
+    /// predate them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub class_offsets: Vec<f32>,
     pub training: TrainingInfo,
     pub evaluations: Vec<Evaluation>,
 }
@@ -159,6 +164,13 @@ impl Model {
 
     pub fn dims(&self) -> usize {
         self.info.features.dims()
+    }
+
+    /// Adds `offsets` to the class biases.
+    pub fn shift_bias(&mut self, offsets: &[f32; CLASSES]) {
+        for (b, o) in self.bias.iter_mut().zip(offsets) {
+            *b += o;
+        }
     }
 
     /// Raw class scores of extracted features.

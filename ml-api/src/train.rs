@@ -165,6 +165,7 @@ pub fn train(config: &TrainConfig, train: &[Sample], version_tag: &str) -> Model
         features: config.features,
         categories: Category::ALL.to_vec(),
         temperature: 1.0,
+        class_offsets: Vec::new(),
         training: TrainingInfo {
             seed: config.seed,
             samples: train.len(),
@@ -178,17 +179,17 @@ pub fn train(config: &TrainConfig, train: &[Sample], version_tag: &str) -> Model
         evaluations: Vec::new(),
     };
     let mut model = Model::new(info, weights, bias);
-    model.info.version = format!(
-        "{version_tag}-{:08x}",
-        (xxh3_64(&model_fingerprint(&model)) >> 32) as u32
-    );
+    stamp_version(&mut model, version_tag);
     model
 }
 
-fn model_fingerprint(model: &Model) -> Vec<u8> {
+/// Sets the model's version to `<tag>-<hash of the weights and info>`.
+/// Called again after anything changes the weights.
+pub fn stamp_version(model: &mut Model, tag: &str) {
+    model.info.version.clear();
     let mut bytes = Vec::new();
     let _ = model.save(&mut bytes);
-    bytes
+    model.info.version = format!("{tag}-{:08x}", (xxh3_64(&bytes) >> 32) as u32);
 }
 
 /// A model's raw scores of some samples, with their labels: what the
@@ -222,6 +223,55 @@ pub fn fit_temperature(logits: &[([f32; CLASSES], usize)]) -> f32 {
         t += 0.05;
     }
     best.0
+}
+
+/// Per-class offsets added to the raw scores so that, at `temperature`,
+/// the predicted class shares match those of `logits`' labels — the
+/// maximum-likelihood correction of the class prior. Training draws every
+/// category equally often; statements do not (food and shopping lines far
+/// outnumber fees), and the calibration records are drawn in statement
+/// proportions.
+pub fn fit_class_offsets(logits: &[([f32; CLASSES], usize)], temperature: f32) -> [f32; CLASSES] {
+    let n = logits.len().max(1) as f64;
+    let mut offsets = [0f64; CLASSES];
+    let t = f64::from(temperature.max(1e-3));
+    // Diagonal Newton steps on the mean negative log-likelihood, which is
+    // convex in the offsets: the gradient is (mean predicted - observed
+    // share), the curvature mean p(1 - p). Steps are halved (moving one
+    // class's offset also moves every other class's share) and capped.
+    for _ in 0..100 {
+        let mut gradient = [0f64; CLASSES];
+        let mut curvature = [0f64; CLASSES];
+        for (z, y) in logits {
+            let mut shifted = *z;
+            for (s, o) in shifted.iter_mut().zip(offsets) {
+                *s += (o * t) as f32;
+            }
+            let p = softmax(&shifted, temperature);
+            for c in 0..CLASSES {
+                gradient[c] += p[c] - if c == *y { 1.0 } else { 0.0 };
+                curvature[c] += p[c] * (1.0 - p[c]);
+            }
+        }
+        for ((o, g), h) in offsets.iter_mut().zip(gradient).zip(curvature) {
+            *o -= (0.5 * g / h.max(1e-3 * n)).clamp(-1.0, 1.0);
+        }
+    }
+    offsets.map(|o| (o * t) as f32)
+}
+
+/// `logits` with `offsets` added to every score.
+pub fn shifted(logits: &[([f32; CLASSES], usize)], offsets: &[f32; CLASSES]) -> Scores {
+    logits
+        .iter()
+        .map(|(z, y)| {
+            let mut z = *z;
+            for (s, o) in z.iter_mut().zip(offsets) {
+                *s += o;
+            }
+            (z, *y)
+        })
+        .collect()
 }
 
 /// The figures of scored samples at `temperature`.
@@ -384,28 +434,24 @@ pub fn report(e: &Evaluation) -> String {
     out
 }
 
-/// Writes every record of `data` the model gets wrong as CSV (fold, actual and
-/// predicted category, confidence, channel, merchant key and the inputs), so
-/// the mistakes can be read, counted and grouped.
-/// The header is written with fold 0's rows.
+/// Writes every held-out record whose score is wrong as CSV (fold, actual
+/// and predicted category, confidence at `temperature`, channel, merchant key
+/// and the inputs), so the mistakes can be read, counted and grouped.
+/// `held` and `scores` are in the same order.
 pub fn write_mistakes(
-    model: &Model,
-    data: &[Labeled],
-    samples: &[Sample],
-    fold: u8,
+    held: &[(u8, Labeled)],
+    scores: &[([f32; CLASSES], usize)],
+    temperature: f32,
     mut out: impl std::io::Write,
 ) -> std::io::Result<usize> {
-    if fold == 0 {
-        writeln!(
-            out,
-            "fold,actual,predicted,confidence,channel,merchant_key,description,merchant,mcc,amount"
-        )?;
-    }
+    writeln!(
+        out,
+        "fold,actual,predicted,confidence,channel,merchant_key,description,merchant,mcc,amount"
+    )?;
     let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
     let mut written = 0;
-    for (labeled, sample) in data.iter().zip(samples) {
-        let p = model.probabilities(&sample.features);
-        let best = crate::model::top_k(&p, 1)[0];
+    for ((fold, labeled), (z, _)) in held.iter().zip(scores) {
+        let best = crate::model::top_k(&softmax(z, temperature), 1)[0];
         if best.category == labeled.category {
             continue;
         }
@@ -425,6 +471,7 @@ pub fn write_mistakes(
         )?;
         written += 1;
     }
+    out.flush()?;
     Ok(written)
 }
 
@@ -487,4 +534,54 @@ pub fn score_labelled(model: &Model, rows: &[LabelledRow]) -> Scores {
             (model.logits(&features), row.category.index())
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn class_offsets_bring_predicted_shares_to_the_observed_ones() {
+        // Scores that favour class 0 by one logit everywhere, while the
+        // labels are split evenly between classes 0 and 1.
+        let mut logits: Scores = Vec::new();
+        for i in 0..400 {
+            let mut z = [0f32; CLASSES];
+            z[0] = 1.0;
+            z[1] = 0.0;
+            for other in &mut z[2..] {
+                *other = -8.0;
+            }
+            logits.push((z, i % 2));
+        }
+        let offsets = fit_class_offsets(&logits, 1.0);
+        let shifted = shifted(&logits, &offsets);
+        let p = softmax(&shifted[0].0, 1.0);
+        assert!((p[0] - 0.5).abs() < 0.02, "{p:?}");
+        assert!((p[1] - 0.5).abs() < 0.02, "{p:?}");
+    }
+
+    #[test]
+    fn the_version_follows_the_weights() {
+        let config = TrainConfig {
+            per_category: 20,
+            epochs: 1,
+            features: FeatureConfig {
+                bits: 12,
+                ..FeatureConfig::default()
+            },
+            ..TrainConfig::default()
+        };
+        let data = Generator::new(1, Split::Train).balanced(config.per_category);
+        let mut model = train(&config, &featurize(&config.features, &data), "t");
+        let before = model.info.version.clone();
+        stamp_version(&mut model, "t");
+        assert_eq!(model.info.version, before, "same weights, same version");
+        let mut offsets = [0f32; CLASSES];
+        offsets[3] = 0.5;
+        model.shift_bias(&offsets);
+        stamp_version(&mut model, "t");
+        assert_ne!(model.info.version, before);
+        assert!(model.info.version.starts_with("t-"));
+    }
 }

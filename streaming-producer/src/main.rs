@@ -252,11 +252,13 @@ async fn serve(args: ServeArgs) -> Result<()> {
                 .collect(),
         },
     );
+    // Signal handlers before the port opens (see `shutdown_signal`).
+    let shutdown = shutdown_signal();
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await
         .with_context(|| format!("binding {}", args.addr))?;
     axum::serve(listener, router)
-        .with_graceful_shutdown(shutdown_signal())
+        .with_graceful_shutdown(shutdown)
         .await
         .context("serving")?;
     publisher.flush(Duration::from_secs(30))?;
