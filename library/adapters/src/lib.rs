@@ -11,6 +11,7 @@ pub mod ml_client;
 pub mod postgres;
 pub mod s3;
 pub mod telemetry;
+#[cfg(feature = "testing")]
 pub mod testing;
 
 pub use kafka::KafkaDeadLetterQueue;
