@@ -400,11 +400,14 @@ fn train_command(args: TrainArgs) -> Result<()> {
     let mut held_out = evaluate(
         &evaluation,
         temperature,
-        &format!(
-            "held-out merchants (never seen in training), {} fold{} pooled",
-            args.folds,
-            if args.folds == 1 { "" } else { "s" }
-        ),
+        &if args.folds == 1 {
+            "held-out merchants (never seen in training), fold 0 only".to_owned()
+        } else {
+            format!(
+                "held-out merchants (never seen in training), {} folds pooled",
+                args.folds
+            )
+        },
     );
     held_out.folds = folds;
     let fresh_seen = evaluate(

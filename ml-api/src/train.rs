@@ -442,13 +442,21 @@ pub fn write_mistakes(
     held: &[(u8, Labeled)],
     scores: &[([f32; CLASSES], usize)],
     temperature: f32,
-    mut out: impl std::io::Write,
-) -> std::io::Result<usize> {
-    writeln!(
-        out,
-        "fold,actual,predicted,confidence,channel,merchant_key,description,merchant,mcc,amount"
-    )?;
-    let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    out: impl std::io::Write,
+) -> Result<usize, csv::Error> {
+    let mut out = csv::Writer::from_writer(out);
+    out.write_record([
+        "fold",
+        "actual",
+        "predicted",
+        "confidence",
+        "channel",
+        "merchant_key",
+        "description",
+        "merchant",
+        "mcc",
+        "amount",
+    ])?;
     let mut written = 0;
     for ((fold, labeled), (z, _)) in held.iter().zip(scores) {
         let best = crate::model::top_k(&softmax(z, temperature), 1)[0];
@@ -456,19 +464,18 @@ pub fn write_mistakes(
             continue;
         }
         let tx = &labeled.transaction;
-        writeln!(
-            out,
-            "{fold},{},{},{:.3},{:?},{},{},{},{},{}",
-            labeled.category,
-            best.category,
-            best.confidence,
-            labeled.channel,
-            quote(&labeled.merchant_key),
-            quote(tx.description()),
-            quote(tx.merchant().unwrap_or_default()),
+        out.write_record([
+            fold.to_string().as_str(),
+            labeled.category.as_str(),
+            best.category.as_str(),
+            &format!("{:.3}", best.confidence),
+            &format!("{:?}", labeled.channel),
+            &labeled.merchant_key,
+            tx.description(),
+            tx.merchant().unwrap_or_default(),
             tx.mcc().unwrap_or_default(),
-            tx.amount()
-        )?;
+            &tx.amount().to_string(),
+        ])?;
         written += 1;
     }
     out.flush()?;
