@@ -230,8 +230,12 @@ pub fn encode(registry: &Registry) -> String {
 /// Pushgateway accepts: counter families are named with their `_total`
 /// samples, and the `# UNIT` and `# EOF` lines go.
 pub fn to_prometheus_text(openmetrics: &str) -> String {
+    // HELP comes before TYPE in OpenMetrics, so the counters are found first.
+    let counters: std::collections::HashSet<&str> = openmetrics
+        .lines()
+        .filter_map(|line| line.strip_prefix("# TYPE ")?.strip_suffix(" counter"))
+        .collect();
     let mut out = String::with_capacity(openmetrics.len());
-    let mut counters: Vec<String> = Vec::new();
     for line in openmetrics.lines() {
         if line == "# EOF" || line.starts_with("# UNIT ") {
             continue;
@@ -239,14 +243,12 @@ pub fn to_prometheus_text(openmetrics: &str) -> String {
         if let Some(rest) = line.strip_prefix("# TYPE ")
             && let Some(name) = rest.strip_suffix(" counter")
         {
-            counters.push(name.to_owned());
             out.push_str(&format!("# TYPE {name}_total counter\n"));
             continue;
         }
         if let Some(rest) = line.strip_prefix("# HELP ") {
             let name = rest.split(' ').next().unwrap_or_default();
-            // HELP comes before TYPE in OpenMetrics; look ahead by name.
-            if openmetrics.contains(&format!("# TYPE {name} counter\n")) {
+            if counters.contains(name) {
                 out.push_str(&format!("# HELP {name}_total{}\n", &rest[name.len()..]));
                 continue;
             }
