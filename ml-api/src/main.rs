@@ -415,10 +415,13 @@ fn train_command(args: TrainArgs) -> Result<()> {
         temperature,
         "new transactions of merchants seen in training (fold 0's model)",
     );
-    model.info.temperature = temperature;
-    model.info.class_offsets = offsets.to_vec();
-    model.shift_bias(&offsets);
-    train::stamp_version(&mut model, &args.version);
+    let calibrate = |model: &mut Model| {
+        model.info.temperature = temperature;
+        model.info.class_offsets = offsets.to_vec();
+        model.shift_bias(&offsets);
+        train::stamp_version(model, &args.version);
+    };
+    calibrate(&mut model);
     model.info.evaluations = vec![held_out, fresh_seen];
     model.info.training.brands = brands.clone();
     model.info.training.folds = args.folds;
@@ -428,10 +431,7 @@ fn train_command(args: TrainArgs) -> Result<()> {
         let all = txclass_synth::Generator::new(config.seed, txclass_synth::Split::All)
             .balanced(config.per_category);
         let mut refit = train::train(&config, &featurize(&config.features, &all), &args.version);
-        refit.info.temperature = model.info.temperature;
-        refit.info.class_offsets = offsets.to_vec();
-        refit.shift_bias(&offsets);
-        train::stamp_version(&mut refit, &args.version);
+        calibrate(&mut refit);
         refit.info.evaluations = std::mem::take(&mut model.info.evaluations);
         refit.info.training.brands = brands;
         refit.info.training.folds = args.folds;

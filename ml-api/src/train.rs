@@ -225,12 +225,12 @@ pub fn fit_temperature(logits: &[([f32; CLASSES], usize)]) -> f32 {
     best.0
 }
 
-/// Per-class offsets added to the raw scores so that, at `temperature`,
-/// the predicted class shares match those of `logits`' labels — the
-/// maximum-likelihood correction of the class prior. Training draws every
-/// category equally often; statements do not (food and shopping lines far
-/// outnumber fees), and the calibration records are drawn in statement
-/// proportions.
+/// Per-class offsets added to the raw scores that maximize the likelihood
+/// of `logits`' labels at `temperature`, so the predicted class shares match
+/// the observed ones. Fit on held-out calibration records, they correct both
+/// the class prior (training draws every category equally often, statements
+/// do not) and the shares a model predicts for merchants it never saw; the
+/// second is most of their effect.
 pub fn fit_class_offsets(logits: &[([f32; CLASSES], usize)], temperature: f32) -> [f32; CLASSES] {
     let n = logits.len().max(1) as f64;
     let mut offsets = [0f64; CLASSES];
@@ -507,12 +507,13 @@ impl LabelledRow {
     }
 }
 
+/// A labelled file row that does not parse, with its line.
 #[derive(Debug, thiserror::Error)]
-pub enum LabelledError {
-    #[error("line {line}: {source}")]
-    Row { line: u64, source: csv::Error },
-    #[error(transparent)]
-    Csv(#[from] csv::Error),
+#[error("line {line}: {source}")]
+pub struct LabelledError {
+    pub line: u64,
+    #[source]
+    pub source: csv::Error,
 }
 
 /// Reads a labelled CSV file, naming the line of a row that does not parse.
@@ -524,7 +525,7 @@ pub fn read_labelled(input: impl std::io::Read) -> Result<Vec<LabelledRow>, Labe
             Ok(row) => rows.push(row),
             Err(source) => {
                 let line = source.position().map_or(0, csv::Position::line);
-                return Err(LabelledError::Row { line, source });
+                return Err(LabelledError { line, source });
             }
         }
     }
