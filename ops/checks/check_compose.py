@@ -542,9 +542,9 @@ class ProgramHelp:
 Runner = Callable[[list[str]], str]
 
 
-def run_help(argv: list[str]) -> str:
-    """The --help text of a command, run with a clean environment so that
-    clap prints no values taken from this shell's variables."""
+def run_binary(argv: list[str]) -> str:
+    """The standard output of a command that must exit 0, run with a clean
+    environment (clap's --help then shows no values from this shell's variables)."""
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8"}
     try:
         done = subprocess.run(argv, capture_output=True, text=True, timeout=60, env=env, check=False)
@@ -570,7 +570,8 @@ def bin_dir_from(argument: str | None) -> Path:
     return default_bin_dir()
 
 
-def load_program_help(bin_dir: Path, binary: str, runner: Runner = run_help) -> ProgramHelp:
+def binary_path(bin_dir: Path, binary: str) -> Path:
+    """The built binary, or a CheckError that says how to build it."""
     path = bin_dir / binary
     if not path.is_file():
         raise CheckError(
@@ -578,6 +579,11 @@ def load_program_help(bin_dir: Path, binary: str, runner: Runner = run_help) -> 
             "(cargo build --workspace --bins), or point --bin-dir or TXCLASS_BIN_DIR "
             "at the folder that holds them."
         )
+    return path
+
+
+def load_program_help(bin_dir: Path, binary: str, runner: Runner = run_binary) -> ProgramHelp:
+    path = binary_path(bin_dir, binary)
     top = parse_help(runner([str(path), "--help"]))
     program = ProgramHelp(binary, top)
     for sub in top.subcommands:
@@ -1081,7 +1087,7 @@ def load_context(compose_file: Path = COMPOSE_FILE, env_example: Path = ENV_EXAM
     return Context(compose, env_file, compose_file.parent)
 
 
-def load_programs(ctx: Context, bin_dir: Path, runner: Runner = run_help) -> dict[str, ProgramHelp]:
+def load_programs(ctx: Context, bin_dir: Path, runner: Runner = run_binary) -> dict[str, ProgramHelp]:
     """--help of every txclass program the compose file runs."""
     binaries = sorted({s.binary for s in txclass_services(ctx.services, ctx.base)})
     return {binary: load_program_help(bin_dir, binary, runner) for binary in binaries}

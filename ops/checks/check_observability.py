@@ -1,25 +1,28 @@
 #!/usr/bin/env python3
-"""Checks the observability configuration under ops/ against the Rust sources.
+"""Checks the observability configuration under ops/ against the metrics the
+txclass programs really register.
 
 - the Grafana dashboard parses, every panel has a unique id and the datasource
   uid ``prometheus``;
-- both Prometheus configurations scrape the same jobs, and every compose
-  target is a docker-compose.yml service that listens on that port;
+- both Prometheus configurations scrape the same jobs (that the compose
+  targets are services listening on those ports is check_compose.py's
+  ``prometheus targets`` check);
 - every alert rule has ``for``, a severity label and summary/description
   annotations, and is unit-tested both firing and staying quiet;
 - every ``txclass_*`` metric name used by the dashboard, the alert rules and
-  their unit tests is one the services expose. The catalogue is derived from
-  the Rust sources: ``.register(...)`` / ``.register_with_unit(...)`` calls
-  (literal names, or literal names passed to a helper in the same file), with
-  the prefix of the registry they are made on (``Registry::with_prefix``,
-  ``sub_registry_with_prefix``, followed through functions that return or
-  receive the registry, across files) and the suffixes prometheus_client adds
-  (``_total`` for counters; ``_bucket``, ``_sum``, ``_count`` for histograms);
+  their unit tests is one a program exposes, and the shared pipeline metrics
+  are exposed by both txclass-batch and txclass-consumer. The catalogue is
+  what the four binaries print with ``--print-metrics``: their Prometheus
+  registry as OpenMetrics text, every family they can expose registered
+  (txclass-batch's includes the run metrics it pushes to the Pushgateway).
+  The binaries are found as check_compose.py finds them (``--bin-dir``, else
+  ``$TXCLASS_BIN_DIR``, else ``$CARGO_TARGET_DIR/debug``); the check fails
+  when they are not built (``cargo build --workspace --bins``);
 - when ``promtool`` is on PATH: ``promtool check config``, ``check rules``,
   ``test rules``, and a syntax check of every dashboard query. Without
   promtool these are skipped, or fail when TXCLASS_REQUIRE_PROMTOOL=1.
 
-Usage: python3 ops/checks/check_observability.py [--catalogue]
+Usage: python3 ops/checks/check_observability.py [--bin-dir DIR] [--catalogue]
 Needs Python 3.11 and PyYAML.
 """
 
@@ -33,10 +36,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass
+from collections.abc import Mapping
 from pathlib import Path
 
 import yaml
+from check_compose import CheckError, Runner, bin_dir_from, binary_path, run_binary
 
 ROOT = Path(__file__).resolve().parents[2]
 OPS = ROOT / "ops"
@@ -46,13 +50,14 @@ PROMETHEUS_CONFIGS = [
     OPS / "prometheus" / "prometheus.local.yml",
 ]
 ALERT_RULES = OPS / "prometheus" / "alerts.yml"
-COMPOSE_FILE = ROOT / "docker-compose.yml"
 ALERT_TESTS = OPS / "prometheus" / "tests" / "alerts_test.yml"
 DATASOURCE_UID = "prometheus"
 
-# The shared pipeline metrics (pipeline="batch" and "streaming") are
-# registered by txclass-adapters for both pipelines.
-SHARED_METRICS_FILE = Path("library") / "adapters" / "src" / "metrics.rs"
+BINARIES = ("txclass-batch", "txclass-consumer", "txclass-producer", "txclass-ml-api")
+PRINT_METRICS = "--print-metrics"
+# The shared pipeline metrics (pipeline="batch" and "streaming"): both
+# pipelines expose them.
+SHARED_BY = ("txclass-batch", "txclass-consumer")
 SHARED_PIPELINE_METRICS = (
     "txclass_records_ingested_total",
     "txclass_records_written_total",
@@ -62,573 +67,78 @@ SHARED_PIPELINE_METRICS = (
     "txclass_predictions_total",
     "txclass_retries_total",
 )
-# Prefix assumed for a registry whose origin cannot be followed.
-DEFAULT_PREFIX = "txclass"
 
 # Series that Prometheus or the Pushgateway adds, not the services.
 NON_SERVICE_SERIES = {"up", "push_time_seconds", "push_failure_time_seconds"}
 METRIC_NAME = re.compile(r"(?<![A-Za-z0-9_:])txclass_[A-Za-z0-9_]+")
 SEVERITIES = {"critical", "warning", "info"}
-LITERAL = re.compile(r'\s*"((?:[^"\\]|\\.)*)"\s*(?:\.(?:into|to_string|to_owned)\(\))?\s*')
-WITH_PREFIX = re.compile(r'Registry::with_prefix(?:_and_labels)?\(\s*"([^"]*)"')
 REQUIRE_PROMTOOL_ENV = "TXCLASS_REQUIRE_PROMTOOL"
 
+
+# --- what the programs register ----------------------------------------------
+
+# The sample names a family of each OpenMetrics type exposes. A counter's
+# TYPE line carries its name without `_total`.
 SUFFIXES = {
     "counter": ("_total",),
     "gauge": ("",),
     "histogram": ("_bucket", "_sum", "_count"),
     "info": ("_info",),
-    # Type not resolved from the source: accept every form of the name.
-    "unknown": ("", "_total", "_bucket", "_sum", "_count", "_info"),
+    "summary": ("", "_sum", "_count"),
+    "gaugehistogram": ("_bucket", "_gsum", "_gcount"),
+    "stateset": ("",),
+    "unknown": ("",),
 }
-TYPE_KINDS = [
-    (re.compile(r"\bHistogram(?:WithExemplars)?\b"), "histogram"),
-    (re.compile(r"\b(?:Const)?Counter(?:WithExemplar)?\b"), "counter"),
-    (re.compile(r"\b(?:Const)?Gauge\b"), "gauge"),
-    (re.compile(r"\bInfo\b"), "info"),
-]
-UNITS = {
-    "Amperes": "amperes",
-    "Bytes": "bytes",
-    "Joules": "joules",
-    "Meters": "meters",
-    "Ratios": "ratios",
-    "Seconds": "seconds",
-    "Volts": "volts",
-}
-
-
-# --- Rust source scanning ---------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Metric:
-    """One registered metric: its base name (prefix, name, unit) and type."""
-
-    base: str
-    kind: str
-    source: str
-
-    def exposed(self) -> list[str]:
-        return [self.base + suffix for suffix in SUFFIXES[self.kind]]
-
-
-def rust_files(root: Path) -> list[Path]:
-    """The *.rs files of the workspace, without build output, tests or examples."""
-    skip = {"target", "tests", "benches", "examples", "node_modules"}
-    files = []
-    for path in sorted(root.rglob("*.rs")):
-        parts = path.relative_to(root).parts[:-1]
-        if any(part in skip or part.startswith(".") for part in parts):
-            continue
-        files.append(path)
-    return files
-
-
-def _skip_string(src: str, i: int) -> int:
-    """Index just past the string literal (plain, byte or raw) starting at i."""
-    j = i
-    if src[j] == "b":
-        j += 1
-    if src[j] == "r":
-        j += 1
-        hashes = 0
-        while src[j] == "#":
-            hashes += 1
-            j += 1
-        end = src.find('"' + "#" * hashes, j + 1)
-        return len(src) if end < 0 else end + 1 + hashes
-    j += 1
-    while j < len(src):
-        if src[j] == "\\":
-            j += 2
-            continue
-        if src[j] == '"':
-            return j + 1
-        j += 1
-    return j
-
-
-def _string_start(src: str, i: int) -> bool:
-    if src[i] == '"':
-        return True
-    if i > 0 and (src[i - 1].isalnum() or src[i - 1] == "_"):
-        return False
-    return bool(re.match(r'(?:b?r#*"|b")', src[i : i + 4]))
-
-
-def strip_comments(src: str) -> str:
-    """The source with comments blanked out (strings kept, offsets unchanged)."""
-    out = []
-    i = 0
-    n = len(src)
-    while i < n:
-        c = src[i]
-        if _string_start(src, i):
-            j = _skip_string(src, i)
-            out.append(src[i:j])
-            i = j
-        elif c == "'" and re.match(r"'(?:\\.[^']*|[^\\'])'", src[i : i + 12]):
-            j = src.index("'", i + 2 if src[i + 1] != "\\" else i + 3) + 1
-            out.append(src[i:j])
-            i = j
-        elif src.startswith("//", i):
-            j = src.find("\n", i)
-            j = n if j < 0 else j
-            out.append(" " * (j - i))
-            i = j
-        elif src.startswith("/*", i):
-            depth = 0
-            j = i
-            while j < n:
-                if src.startswith("/*", j):
-                    depth += 1
-                    j += 2
-                elif src.startswith("*/", j):
-                    depth -= 1
-                    j += 2
-                    if depth == 0:
-                        break
-                else:
-                    j += 1
-            out.append(re.sub(r"[^\n]", " ", src[i:j]))
-            i = j
-        else:
-            out.append(c)
-            i += 1
-    return "".join(out)
-
-
-def _matching(src: str, open_at: int) -> int:
-    """Index of the bracket closing the one at open_at (strings skipped)."""
-    pairs = {"(": ")", "[": "]", "{": "}"}
-    stack = [pairs[src[open_at]]]
-    i = open_at + 1
-    while i < len(src):
-        c = src[i]
-        if _string_start(src, i):
-            i = _skip_string(src, i)
-            continue
-        if c in pairs:
-            stack.append(pairs[c])
-        elif c in ")]}":
-            if not stack or stack.pop() != c:
-                return -1
-            if not stack:
-                return i
-        i += 1
-    return -1
-
-
-def strip_test_modules(src: str) -> str:
-    """The source without `#[cfg(test)] mod ... { ... }` blocks."""
-    pattern = re.compile(r"#\[cfg\(test\)\]\s*(?:pub(?:\([^)]*\))?\s+)?mod\s+\w+\s*\{")
-    while match := pattern.search(src):
-        end = _matching(src, match.end() - 1)
-        if end < 0:
-            break
-        blank = re.sub(r"[^\n]", " ", src[match.start() : end + 1])
-        src = src[: match.start()] + blank + src[end + 1 :]
-    return src
-
-
-def split_args(text: str) -> list[str]:
-    """Top-level comma-separated arguments (generic angle brackets respected)."""
-    args = []
-    depth = 0
-    angle = 0
-    start = 0
-    i = 0
-    while i < len(text):
-        c = text[i]
-        if _string_start(text, i):
-            i = _skip_string(text, i)
-            continue
-        if c in "([{":
-            depth += 1
-        elif c in ")]}":
-            depth -= 1
-        elif c == "<" and i > 0 and (text[i - 1].isalnum() or text[i - 1] in "_:"):
-            angle += 1
-        elif c == ">" and angle > 0 and text[i - 1] not in "-=":
-            angle -= 1
-        elif c == "," and depth == 0 and angle == 0:
-            args.append(text[start:i].strip())
-            start = i + 1
-        i += 1
-    last = text[start:].strip()
-    if last:
-        args.append(last)
-    return args
-
-
-def _call_args(src: str, open_paren: int) -> tuple[list[str], int] | None:
-    close = _matching(src, open_paren)
-    if close < 0:
-        return None
-    return split_args(src[open_paren + 1 : close]), close
-
-
-def _literal(expr: str) -> str | None:
-    match = LITERAL.fullmatch(expr)
-    return match.group(1) if match else None
-
-
-def _kind_of_text(text: str) -> str | None:
-    found = [(m.start(), kind) for rx, kind in TYPE_KINDS if (m := rx.search(text))]
-    return min(found)[1] if found else None
-
-
-@dataclass
-class _Function:
-    name: str
-    owner: str | None
-    params: list[str]
-    ret: str
-    body_start: int
-    body_end: int
-
-    @property
-    def is_method(self) -> bool:
-        return bool(self.params) and re.search(r"\bself\b", self.params[0]) is not None
-
-    def param_index(self, name: str) -> int | None:
-        """Position of a parameter among the arguments of a method-style call."""
-        params = self.params[1:] if self.is_method else self.params
-        for index, param in enumerate(params):
-            if re.match(rf"(?:mut\s+)?{re.escape(name)}\s*:", param):
-                return index
-        return None
-
-    def param_type(self, name: str) -> str | None:
-        for param in self.params:
-            match = re.match(rf"(?:mut\s+)?{re.escape(name)}\s*:(.*)", param, re.DOTALL)
-            if match:
-                return match.group(1)
-        return None
-
-
-def _impl_blocks(src: str) -> list[tuple[int, int, str]]:
-    blocks = []
-    pattern = re.compile(r"\bimpl\b\s*(?:<[^{]*?>)?\s*([^{]*?)\s*\{")
-    for match in pattern.finditer(src):
-        header = match.group(1)
-        header = header.split(" for ", 1)[1] if " for " in header else header
-        name = re.match(r"\s*(?:[\w:]+::)?(\w+)", header)
-        end = _matching(src, match.end() - 1)
-        if name and end > 0:
-            blocks.append((match.end() - 1, end, name.group(1)))
-    return blocks
-
-
-def _functions(src: str) -> list[_Function]:
-    impls = _impl_blocks(src)
-    functions = []
-    for match in re.finditer(r"\bfn\s+(\w+)\s*(?:<[^(]*?>)?\s*\(", src):
-        close = _matching(src, match.end() - 1)
-        if close < 0:
-            continue
-        brace = src.find("{", close)
-        semicolon = src.find(";", close)
-        if brace < 0 or (0 <= semicolon < brace):
-            continue
-        end = _matching(src, brace)
-        ret = src[close + 1 : brace]
-        ret = ret.split("->", 1)[1].split(" where ")[0].strip() if "->" in ret else ""
-        params = split_args(src[match.end() : close])
-        owners = [(a, name) for a, b, name in impls if a < match.start() < b]
-        owner = max(owners)[1] if owners else None
-        functions.append(_Function(match.group(1), owner, params, ret, brace, end))
-    return functions
-
-
-def _enclosing(functions: list[_Function], pos: int) -> _Function | None:
-    inside = [f for f in functions if f.body_start < pos < f.body_end]
-    return max(inside, key=lambda f: f.body_start) if inside else None
-
-
-def _resolve_kind(src: str, expr: str, functions: list[_Function], depth: int = 0) -> str:
-    """The metric type of a Rust expression, from constructors or declarations."""
-    kind = _kind_of_text(expr)
-    if kind or depth > 3:
-        return kind or "unknown"
-    for called in re.findall(r"\b(\w+)\s*\(", expr):
-        for function in functions:
-            if function.name == called and (kind := _kind_of_text(function.ret)):
-                return kind
-    ident = re.sub(r"\.clone\(\)|\.into\(\)|[&*]|\bmut\b|\bBox::new\b|[()]", "", expr).strip()
-    ident = ident.split(".")[-1].strip()
-    if not re.fullmatch(r"\w+", ident):
-        return "unknown"
-    kinds = set()
-    declaration = rf"(?<![\w.])(?:let\s+(?:mut\s+)?)?{re.escape(ident)}\s*(?::(?!:)|=(?!=))"
-    for match in re.finditer(declaration, src):
-        rest = src[match.end() :]
-        end = re.search(r"[;,\n]\s*(?:\w+\s*:|let\b|\}|$)", rest)
-        text = rest[: end.start() if end else 200]
-        if found := _kind_of_text(text):
-            kinds.add(found)
-        elif depth < 3 and "=" in src[match.start() : match.end()]:
-            found = _resolve_kind(src, text, functions, depth + 1)
-            if found != "unknown":
-                kinds.add(found)
-    return kinds.pop() if len(kinds) == 1 else "unknown"
-
-
-def _unit(expr: str | None) -> str:
-    if not expr:
-        return ""
-    if match := re.search(r"Unit::(\w+)", expr):
-        if match.group(1) == "Other":
-            literal = re.search(r'"([^"]*)"', expr)
-            return literal.group(1) if literal else ""
-        return UNITS.get(match.group(1), match.group(1).lower())
-    return ""
-
-
-def _join(*parts: str) -> str:
-    return "_".join(part for part in parts if part)
-
-
-def _statement(src: str, start: int) -> str:
-    """The text from start to the end of its statement (the next top-level `;`)."""
-    depth = 0
-    i = start
-    while i < len(src):
-        c = src[i]
-        if _string_start(src, i):
-            i = _skip_string(src, i)
-            continue
-        if c in "([{":
-            depth += 1
-        elif c in ")]}":
-            depth -= 1
-            if depth < 0:
-                break
-        elif c == ";" and depth == 0:
-            break
-        i += 1
-    return src[start:i]
-
-
-@dataclass
-class _Source:
-    path: str
-    src: str
-    functions: list[_Function]
-
-
-class Workspace:
-    """The Rust sources, scanned for metric registrations.
-
-    A metric's prefix comes from the registry it is registered in, followed
-    through `let` bindings, `sub_registry_with_prefix`, functions that return
-    `Registry::with_prefix(..)`, and functions that take the registry as a
-    parameter (their callers, in any file).
-    """
-
-    def __init__(self, sources: dict[str, str]):
-        self.sources = []
-        for path, raw in sources.items():
-            text = strip_test_modules(strip_comments(raw))
-            self.sources.append(_Source(path, text, _functions(text)))
-
-    def _registry_functions(self, name: str) -> set[str]:
-        """Prefixes of the registries returned by functions called `name`."""
-        found = set()
-        for source in self.sources:
-            for function in source.functions:
-                if function.name == name and "Registry" in (function.ret or "Registry"):
-                    body = source.src[function.body_start : function.body_end]
-                    found.update(m.group(1) for m in WITH_PREFIX.finditer(body))
-        return found
-
-    def _from_expression(self, source: _Source, expr: str, at: int, depth: int) -> set[str] | None:
-        if match := WITH_PREFIX.search(expr):
-            return {match.group(1)}
-        if match := re.search(r'([\w.]+)\s*\.\s*sub_registry_with_prefix\(\s*"([^"]*)"', expr):
-            parents = self.prefixes(source, match.group(1), at, depth + 1) or {DEFAULT_PREFIX}
-            return {_join(parent, match.group(2)) for parent in parents}
-        if re.search(r"Registry::(?:default|new)\s*\(", expr):
-            return {""}
-        for called in re.findall(r"(\w+)\s*\(", expr):
-            if found := self._registry_functions(called):
-                return found
-        return None
-
-    def prefixes(self, source: _Source, receiver: str, at: int, depth: int = 0) -> set[str] | None:
-        """Prefixes the registry named `receiver` at offset `at` can carry; None if unknown."""
-        if depth > 6:
-            return None
-        name = receiver.replace("&", "").replace("mut ", "").strip().split(".")[-1].strip()
-        if not re.fullmatch(r"\w+", name) or name == "self":
-            return None
-        binding = re.compile(rf"\blet\s+(?:mut\s+)?{re.escape(name)}\s*(?::[^=;]*)?=(?!=)")
-        bindings = [m for m in binding.finditer(source.src) if m.start() < at]
-        function = _enclosing(source.functions, at)
-        if function is not None:
-            bindings = [m for m in bindings if m.start() > function.body_start]
-        if bindings:
-            match = bindings[-1]
-            expr = _statement(source.src, match.end())
-            return self._from_expression(source, expr, match.start(), depth)
-        if function is not None and (index := function.param_index(name)) is not None:
-            found: set[str] = set()
-            for call_source, args, call_at in self.calls(function):
-                if index < len(args) and _literal(args[index]) is None:
-                    found |= self.prefixes(call_source, args[index], call_at, depth + 1) or set()
-            return found or None
-        return None
-
-    def calls(self, function: _Function) -> list[tuple[_Source, list[str], int]]:
-        """(file, arguments in method-call order, offset) of every call of a function."""
-        pattern = re.compile(
-            rf"(?:(?<![\w])(\w+)\s*::\s*|(\.)\s*|(?<![\w.:])){re.escape(function.name)}"
-            rf"\s*(?:::\s*<[^()]*>)?\s*\("
-        )
-        expected = len(function.params) - (1 if function.is_method else 0)
-        found = []
-        for source in self.sources:
-            for match in pattern.finditer(source.src):
-                if source.src[max(0, match.start() - 3) : match.start()].endswith("fn "):
-                    continue
-                qualifier, dot = match.group(1), match.group(2)
-                if dot and not function.is_method:
-                    continue
-                if qualifier and function.owner and qualifier not in (function.owner, "Self"):
-                    continue
-                if not qualifier and not dot and function.owner:
-                    continue
-                parsed = _call_args(source.src, match.end() - 1)
-                if parsed is None:
-                    continue
-                args = parsed[0]
-                if qualifier and function.is_method:
-                    args = args[1:]
-                if len(args) != expected:
-                    continue
-                found.append((source, args, match.start()))
-        return found
-
-    def metrics(self) -> list[Metric]:
-        metrics = []
-        for source in self.sources:
-            metrics.extend(self._metrics_in(source))
-        return metrics
-
-    def _metrics_in(self, source: _Source) -> list[Metric]:
-        src = source.src
-        roots = [(m.start(), m.group(1)) for m in WITH_PREFIX.finditer(src)]
-        metrics = []
-        for match in re.finditer(r"\.\s*(register(?:_with_unit)?)\s*\(", src):
-            parsed = _call_args(src, match.end() - 1)
-            if parsed is None:
-                continue
-            args = parsed[0]
-            with_unit = match.group(1) == "register_with_unit"
-            if len(args) != (4 if with_unit else 3):
-                continue
-            receiver = re.search(r"([\w.]+)\s*$", src[: match.start()])
-            prefixes = self.prefixes(source, receiver.group(1), match.start()) if receiver else None
-            if prefixes is None:
-                before = [prefix for at, prefix in roots if at < match.start()]
-                prefixes = {before[-1] if before else roots[0][1] if roots else DEFAULT_PREFIX}
-            line = src.count("\n", 0, match.start()) + 1
-            where = f"{source.path}:{line}"
-            unit = _unit(args[2]) if with_unit else ""
-            name = _literal(args[0])
-            if name is not None:
-                kind = _resolve_kind(src, args[-1], source.functions)
-                metrics.extend(Metric(_join(p, name, unit), kind, where) for p in sorted(prefixes))
-                continue
-            for base, kind, at in self._through_helper(source, match.start(), args, with_unit):
-                where_via = f"{at} via {where}"
-                metrics.extend(Metric(_join(p, base), kind, where_via) for p in sorted(prefixes))
-        return metrics
-
-    def _through_helper(self, source: _Source, at: int, args: list[str], with_unit: bool):
-        """(name and unit, kind, where) of metrics registered by a helper whose
-        callers in the same file pass literal names."""
-        src = source.src
-        helper = _enclosing(source.functions, at)
-        name_param = args[0].strip().lstrip("&").strip()
-        if helper is None or not re.fullmatch(r"\w+", name_param):
-            return []
-        index = helper.param_index(name_param)
-        if index is None:
-            return []
-        unit = _unit(args[2]) if with_unit else ""
-        unit_index = helper.param_index(args[2].strip()) if with_unit and not unit else None
-        metric_param = args[-1].replace(".clone()", "").strip().lstrip("&")
-        metric_index = helper.param_index(metric_param)
-        kind = _kind_of_text(helper.param_type(metric_param) or "") or "unknown"
-        if kind == "unknown":
-            body = src[helper.body_start : helper.body_end]
-            kind = _resolve_kind(body, args[-1], source.functions)
-        if kind == "unknown" and helper.ret:
-            kind = _kind_of_text(helper.ret) or "unknown"
-        found = []
-        for call_source, call_args, call_at in self.calls(helper):
-            if call_source is not source or index >= len(call_args):
-                continue
-            name = _literal(call_args[index])
-            if name is None:
-                continue
-            call_unit = unit
-            if unit_index is not None and unit_index < len(call_args):
-                call_unit = _unit(call_args[unit_index])
-            call_kind = kind
-            passed = call_args[metric_index] if metric_index is not None else None
-            if call_kind == "unknown" and passed is not None:
-                call_kind = _resolve_kind(src, passed, source.functions)
-            if call_kind == "unknown":
-                call_kind = _kind_at_call_site(src, call_at)
-            line = src.count("\n", 0, call_at) + 1
-            found.append((_join(name, call_unit), call_kind, f"{source.path}:{line}"))
-        return found
-
-
-def _kind_at_call_site(src: str, start: int) -> str:
-    """The type a helper call is bound to: `let x: T = f(..)`, `f::<T>(..)`, field `x: f(..)`."""
-    head = src[max(0, start - 200) : start]
-    annotated = re.search(r"let\s+(?:mut\s+)?\w+\s*:\s*([^=]+)=\s*$", head)
-    if annotated and (kind := _kind_of_text(annotated.group(1))):
-        return kind
-    turbofish = re.match(r"[\w.]*\s*::\s*<([^()]*)>", src[start:])
-    if turbofish and (kind := _kind_of_text(turbofish.group(1))):
-        return kind
-    field = re.search(r"(\w+)\s*:\s*$", head)
-    if field:
-        for declared in re.finditer(rf"\b{re.escape(field.group(1))}\s*:\s*([^,\n]+)", src):
-            if kind := _kind_of_text(declared.group(1)):
-                return kind
-    return "unknown"
-
-
-def metrics_in_source(src: str, source: str = "lib.rs") -> list[Metric]:
-    """The metrics one Rust file registers (for files that stand alone)."""
-    return Workspace({source: src}).metrics()
-
-
-def derive_catalogue(root: Path = ROOT) -> dict[str, Metric]:
-    """Every txclass_* metric the Rust sources register, by base name."""
-    sources = {}
-    for path in rust_files(root):
-        text = path.read_text(encoding="utf-8", errors="replace")
-        if "regist" in text.lower():
-            sources[str(path.relative_to(root))] = text
-    catalogue: dict[str, Metric] = {}
-    for metric in Workspace(sources).metrics():
-        if not metric.base.startswith("txclass_"):
-            continue
-        known = catalogue.get(metric.base)
-        if known is None or known.kind == "unknown":
-            catalogue[metric.base] = metric
+TYPE_LINE = re.compile(r"# TYPE ([A-Za-z_:][A-Za-z0-9_:]*) (\w+)")
+
+# binary -> {family name: type}
+Catalogue = Mapping[str, Mapping[str, str]]
+
+
+def parse_openmetrics(text: str) -> dict[str, str]:
+    """{family name: type} of an OpenMetrics exposition, from its TYPE lines:
+    a labelled family nothing has counted in yet has no sample lines."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not lines or lines[-1] != "# EOF":
+        raise CheckError("not OpenMetrics text: it does not end with `# EOF`")
+    families = {}
+    for line in lines:
+        if line.startswith("# TYPE "):
+            match = TYPE_LINE.fullmatch(line)
+            if match is None or match.group(2) not in SUFFIXES:
+                raise CheckError(f"unexpected TYPE line {line!r}")
+            families[match.group(1)] = match.group(2)
+    return families
+
+
+def exposed_names(families: Mapping[str, str]) -> set[str]:
+    """The sample names the families expose (`_total` for a counter, ...)."""
+    return {name + suffix for name, kind in families.items() for suffix in SUFFIXES[kind]}
+
+
+def load_catalogue(bin_dir: Path, runner: Runner = run_binary) -> dict[str, dict[str, str]]:
+    """What each of the txclass binaries prints with --print-metrics."""
+    catalogue = {}
+    for binary in BINARIES:
+        text = runner([str(binary_path(bin_dir, binary)), PRINT_METRICS])
+        try:
+            catalogue[binary] = parse_openmetrics(text)
+        except CheckError as error:
+            raise CheckError(f"{binary} {PRINT_METRICS}: {error}") from error
     return catalogue
 
 
-def exposed_names(catalogue: dict[str, Metric]) -> set[str]:
-    return {name for metric in catalogue.values() for name in metric.exposed()}
+def all_exposed(catalogue: Catalogue) -> set[str]:
+    return set().union(*(exposed_names(families) for families in catalogue.values()))
+
+
+def shared_metrics_problems(catalogue: Catalogue) -> list[str]:
+    problems = []
+    for binary in SHARED_BY:
+        missing = [name for name in SHARED_PIPELINE_METRICS if name not in exposed_names(catalogue[binary])]
+        if missing:
+            problems.append(f"{binary} {PRINT_METRICS} does not expose {', '.join(missing)}")
+    return problems
 
 
 # --- configuration files ----------------------------------------------------
@@ -765,34 +275,6 @@ def prometheus_config_problems(compose: dict, local: dict) -> list[str]:
     return problems
 
 
-def _listens_on(service: dict, port: str) -> bool:
-    """Whether a compose service publishes, exposes or is told to listen on a port."""
-    for mapping in service.get("ports", []):
-        text = str(mapping.get("target") if isinstance(mapping, dict) else mapping)
-        if text.rsplit(":", 1)[-1].split("/")[0] == port:
-            return True
-    if port in (str(p) for p in service.get("expose", [])):
-        return True
-    settings = json.dumps([service.get("environment"), service.get("command")])
-    return re.search(rf"(?:0\.0\.0\.0|\[::\]):{port}\b", settings) is not None
-
-
-def compose_target_problems(config: dict, compose: dict) -> list[str]:
-    """Every compose scrape target names a compose service that listens on that port."""
-    services = compose.get("services", {})
-    problems = []
-    for job_name, job in _jobs(config).items():
-        for target in _targets(job):
-            host, _, port = target.rpartition(":")
-            if host == "localhost":
-                continue
-            if host not in services:
-                problems.append(f"{job_name}: {target}: no compose service {host!r}")
-            elif not _listens_on(services[host], port):
-                problems.append(f"{job_name}: {target}: service {host!r} does not listen on {port}")
-    return problems
-
-
 def alert_rules(rules: dict) -> list[dict]:
     return [rule for group in rules.get("groups", []) for rule in group.get("rules", [])]
 
@@ -865,23 +347,10 @@ def used_metrics() -> dict[str, set[str]]:
 
 def unknown_metrics(used: dict[str, set[str]], exposed: set[str]) -> list[str]:
     return [
-        f"{name} (used in {', '.join(sorted(where))}) is not registered by any Rust source"
+        f"{name} (used in {', '.join(sorted(where))}) is exposed by no txclass program"
         for name, where in sorted(used.items())
         if name not in exposed
     ]
-
-
-def shared_metrics_problems(root: Path, catalogue: dict[str, Metric]) -> list[str]:
-    path = root / SHARED_METRICS_FILE
-    if not path.exists():
-        names = ", ".join(SHARED_PIPELINE_METRICS)
-        message = f"{SHARED_METRICS_FILE} not found: the shared pipeline metrics ({names})"
-        return [message + " are to be registered there"]
-    exposed = exposed_names(catalogue)
-    missing = [name for name in SHARED_PIPELINE_METRICS if name not in exposed]
-    if missing:
-        return [f"{SHARED_METRICS_FILE} does not register {', '.join(missing)}"]
-    return []
 
 
 # --- promtool ----------------------------------------------------------------
@@ -958,13 +427,27 @@ def check_dashboard_queries() -> tuple[bool, str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--catalogue", action="store_true", help="print the derived catalogue")
+    parser.add_argument(
+        "--bin-dir",
+        help="folder of the built txclass binaries (default: $TXCLASS_BIN_DIR, else $CARGO_TARGET_DIR/debug)",
+    )
+    parser.add_argument("--catalogue", action="store_true", help="print what the binaries register")
     options = parser.parse_args(argv)
 
-    catalogue = derive_catalogue()
+    bin_dir = bin_dir_from(options.bin_dir)
+    try:
+        catalogue, catalogue_problems = load_catalogue(bin_dir), []
+    except CheckError as error:
+        catalogue, catalogue_problems = None, [str(error)]
     if options.catalogue:
-        for name, metric in sorted(catalogue.items()):
-            print(f"{metric.kind:9} {', '.join(metric.exposed()):60} {metric.source}")
+        if catalogue is None:
+            print(catalogue_problems[0], file=sys.stderr)
+            return 1
+        for name in sorted({name for families in catalogue.values() for name in families}):
+            kind = next(families[name] for families in catalogue.values() if name in families)
+            exposed = ", ".join(sorted(exposed_names({name: kind})))
+            binaries = ", ".join(binary for binary, families in catalogue.items() if name in families)
+            print(f"{kind:9} {exposed:60} {binaries}")
         return 0
 
     failed = False
@@ -985,15 +468,14 @@ def main(argv: list[str] | None = None) -> int:
         report("dashboard panels", dashboard_problems(dashboard))
     compose, local = (load_yaml(path) for path in PROMETHEUS_CONFIGS)
     report("prometheus configurations", prometheus_config_problems(compose, local))
-    if COMPOSE_FILE.exists():
-        services = load_yaml(COMPOSE_FILE)
-        report("compose scrape targets", compose_target_problems(compose, services))
     rules = load_yaml(ALERT_RULES)
     report("alert rules", alert_rule_problems(rules))
     report("alert tests cover every alert", alert_tests_cover(rules, load_yaml(ALERT_TESTS)))
-    report("shared pipeline metrics", shared_metrics_problems(ROOT, catalogue))
-    used = {n: w for n, w in used_metrics().items() if n not in NON_SERVICE_SERIES}
-    report("metric names in the catalogue", unknown_metrics(used, exposed_names(catalogue)))
+    report(f"metric catalogue ({PRINT_METRICS} of the binaries in {bin_dir})", catalogue_problems)
+    if catalogue is not None:
+        report("shared pipeline metrics", shared_metrics_problems(catalogue))
+        used = {n: w for n, w in used_metrics().items() if n not in NON_SERVICE_SERIES}
+        report("metric names in the catalogue", unknown_metrics(used, all_exposed(catalogue)))
 
     if promtool() is None:
         message = "promtool not found (Debian package: prometheus)"

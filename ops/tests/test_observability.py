@@ -1,24 +1,18 @@
 """The observability configuration under ops/: the Grafana dashboard, the
 Prometheus configurations and alert rules, checked against the metrics the
-Rust sources register (ops/checks/check_observability.py does the work).
+txclass binaries register (ops/checks/check_observability.py does the work).
 
-The promtool tests skip when promtool is not installed (Debian package
-`prometheus`), and fail instead when TXCLASS_REQUIRE_PROMTOOL=1."""
+The tests that run the binaries' --print-metrics skip when they are not
+built (TXCLASS_BIN_DIR, else $CARGO_TARGET_DIR/debug), and fail instead when
+TXCLASS_E2E=1. The promtool tests skip when promtool is not installed
+(Debian package `prometheus`), and fail instead when TXCLASS_REQUIRE_PROMTOOL=1."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-import textwrap
-from pathlib import Path
+import os
 
+import check_observability as obs
 import pytest
-
-CHECK = Path(__file__).resolve().parents[1] / "checks" / "check_observability.py"
-_spec = importlib.util.spec_from_file_location("check_observability", CHECK)
-obs = importlib.util.module_from_spec(_spec)
-sys.modules["check_observability"] = obs
-_spec.loader.exec_module(obs)
 
 
 def _lines(problems: list[str]) -> str:
@@ -42,14 +36,6 @@ def test_prometheus_configurations_scrape_the_same_jobs():
     assert not problems, "\n" + _lines(problems)
 
 
-def test_compose_scrape_targets_are_services_listening_on_those_ports():
-    if not obs.COMPOSE_FILE.exists():
-        pytest.skip("no docker-compose.yml")
-    config = obs.load_yaml(obs.PROMETHEUS_CONFIGS[0])
-    problems = obs.compose_target_problems(config, obs.load_yaml(obs.COMPOSE_FILE))
-    assert not problems, "\n" + _lines(problems)
-
-
 def test_every_alert_has_for_a_severity_and_annotations():
     problems = obs.alert_rule_problems(obs.load_yaml(obs.ALERT_RULES))
     assert not problems, "\n" + _lines(problems)
@@ -61,199 +47,124 @@ def test_every_alert_is_tested_firing_and_staying_quiet():
     assert not problems, "\n" + _lines(problems)
 
 
-# --- metric names against the Rust sources ---------------------------------
+# --- metric names against what the binaries register -----------------------
+
+SAMPLE = """\
+# HELP txclass_records_ingested Records read from the source.
+# TYPE txclass_records_ingested counter
+txclass_records_ingested_total{pipeline="batch"} 3
+# HELP txclass_retries Retries of a failed call.
+# TYPE txclass_retries counter
+# HELP txclass_consumer_lag Records behind the end of the partition.
+# TYPE txclass_consumer_lag gauge
+txclass_consumer_lag{partition="0"} 12
+# HELP txclass_ml_request_duration_seconds Time to answer a request.
+# TYPE txclass_ml_request_duration_seconds histogram
+# UNIT txclass_ml_request_duration_seconds seconds
+txclass_ml_request_duration_seconds_sum 0.5
+txclass_ml_request_duration_seconds_count 2
+txclass_ml_request_duration_seconds_bucket{le="0.1"} 1
+txclass_ml_request_duration_seconds_bucket{le="+Inf"} 2
+# HELP txclass_ml_model The model served.
+# TYPE txclass_ml_model info
+txclass_ml_model_info{version="3"} 1
+# EOF
+"""
 
 
-@pytest.fixture(scope="module")
-def catalogue():
-    return obs.derive_catalogue()
-
-
-def test_the_shared_pipeline_metrics_are_registered_by_the_adapters(catalogue):
-    problems = obs.shared_metrics_problems(obs.ROOT, catalogue)
-    assert not problems, "\n" + _lines(problems)
-
-
-@pytest.mark.parametrize("origin", ["dashboard", "alerts.yml", "alerts_test.yml"])
-def test_every_metric_used_is_registered(catalogue, origin):
-    used = {}
-    for name, where in obs.used_metrics().items():
-        if here := {w for w in where if w.startswith(origin + " ")}:
-            used[name] = here
-    assert used, f"no txclass_* metric found in {origin}"
-    problems = obs.unknown_metrics(used, obs.exposed_names(catalogue))
-    if problems and not (obs.ROOT / obs.SHARED_METRICS_FILE).exists():
-        problems.insert(0, f"{obs.SHARED_METRICS_FILE} does not exist yet")
-    heading = "metrics not in the catalogue the Rust sources register:\n"
-    assert not problems, heading + _lines(problems)
-
-
-# --- how the catalogue is derived -------------------------------------------
-
-
-def _catalogue(tmp_path: Path, files: dict[str, str]) -> dict[str, str]:
-    for name, text in files.items():
-        path = tmp_path / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return {name: metric.kind for name, metric in obs.derive_catalogue(tmp_path).items()}
-
-
-def test_prefix_types_and_units_are_read_from_the_source(tmp_path):
-    found = _catalogue(
-        tmp_path,
-        {
-            "svc/src/metrics.rs": """
-                struct M { hits: Family<Labels, Counter>, depth: Gauge }
-                fn new() -> M {
-                    let mut registry = Registry::with_prefix("txclass_svc");
-                    let m = M { hits: Family::default(), depth: Gauge::default() };
-                    let latency = Family::<L, Histogram>::new_with_constructor(h);
-                    registry.register("hits", "Hits", m.hits.clone());
-                    registry.register("depth", "Depth", m.depth.clone());
-                    registry.register("latency_seconds", "Latency", latency.clone());
-                    registry.register_with_unit("wait", "Wait", Unit::Seconds, Histogram::new(b));
-                    let info = Family::<V, Gauge>::default();
-                    registry.register("model_info", "Model", info);
-                    m
-                }
-            """,
-        },
-    )
-    assert found == {
-        "txclass_svc_hits": "counter",
-        "txclass_svc_depth": "gauge",
-        "txclass_svc_latency_seconds": "histogram",
-        "txclass_svc_wait_seconds": "histogram",
-        "txclass_svc_model_info": "gauge",
-    }
-    exposed = obs.exposed_names(obs.derive_catalogue(tmp_path))
-    assert "txclass_svc_hits_total" in exposed
-    assert "txclass_svc_hits" not in exposed
-    assert {f"txclass_svc_latency_seconds_{s}" for s in ("bucket", "sum", "count")} <= exposed
-
-
-def test_a_helper_with_literal_names_at_its_callers_is_followed(tmp_path):
-    found = _catalogue(
-        tmp_path,
-        {
-            "svc/src/metrics.rs": """
-                fn counter(registry: &mut Registry, name: &str, help: &str) -> Counter {
-                    let c = Counter::default();
-                    registry.register(name, help, c.clone());
-                    c
-                }
-                fn gauge(registry: &mut Registry, name: &str) -> Gauge {
-                    let g = Gauge::default();
-                    registry.register(name, "help", g.clone());
-                    g
-                }
-                fn new() {
-                    let mut registry = Registry::with_prefix("txclass");
-                    let a = counter(&mut registry, "commits", "Commits");
-                    let b = gauge(&mut registry, "buffer_records");
-                }
-            """,
-        },
-    )
-    assert found == {"txclass_commits": "counter", "txclass_buffer_records": "gauge"}
-
-
-def test_a_registry_passed_from_another_file_carries_its_prefix(tmp_path):
-    found = _catalogue(
-        tmp_path,
-        {
-            "lib/src/metrics.rs": """
-                pub struct Shared { n: Family<L, Counter> }
-                impl Shared {
-                    pub fn register(registry: &mut Registry, pipeline: &'static str) -> Self {
-                        let s = Shared { n: Family::default() };
-                        registry.register("records_ingested", "In", s.n.clone());
-                        s
-                    }
-                }
-                pub fn registry() -> Registry {
-                    Registry::with_prefix("txclass")
-                }
-            """,
-            "app/src/main.rs": """
-                fn main() {
-                    let mut registry = metrics::registry();
-                    let shared = Shared::register(&mut registry, "batch");
-                    let own = registry.sub_registry_with_prefix("batch");
-                    own.register("run_duration_seconds", "Duration", Gauge::<f64>::default());
-                    let mut other = Registry::with_prefix("txclass_producer");
-                    deliveries.register(&mut other);
-                }
-            """,
-            "app/src/publish.rs": """
-                impl Deliveries {
-                    pub fn register(&self, registry: &mut Registry) {
-                        registry.register("records_published", "Published", self.family.clone());
-                    }
-                }
-                struct Deliveries { family: Family<O, Counter> }
-            """,
-        },
-    )
-    assert found == {
+def test_the_catalogue_is_read_from_the_type_lines_with_the_suffixes_of_each_type():
+    families = obs.parse_openmetrics(SAMPLE)
+    assert families == {
         "txclass_records_ingested": "counter",
-        "txclass_batch_run_duration_seconds": "gauge",
-        "txclass_producer_records_published": "counter",
+        # Registered, nothing counted yet: no sample line, still exposed.
+        "txclass_retries": "counter",
+        "txclass_consumer_lag": "gauge",
+        "txclass_ml_request_duration_seconds": "histogram",
+        "txclass_ml_model": "info",
+    }
+    assert obs.exposed_names(families) == {
+        "txclass_records_ingested_total",
+        "txclass_retries_total",
+        "txclass_consumer_lag",
+        "txclass_ml_request_duration_seconds_bucket",
+        "txclass_ml_request_duration_seconds_sum",
+        "txclass_ml_request_duration_seconds_count",
+        "txclass_ml_model_info",
     }
 
 
-def test_comments_tests_and_build_output_are_ignored(tmp_path):
-    found = _catalogue(
-        tmp_path,
-        {
-            "svc/src/lib.rs": """
-                // registry.register("commented", "x", Counter::default());
-                /* registry.register("blocked", "x", Counter::default()); */
-                fn new() {
-                    let mut registry = Registry::with_prefix("txclass");
-                    let url = "http://example.com/x"; // a string with // inside
-                    registry.register("kept", "x", Counter::default());
-                }
-                #[cfg(test)]
-                mod tests {
-                    fn t() {
-                        let mut registry = Registry::with_prefix("txclass");
-                        registry.register("in_test_module", "x", Counter::default());
-                    }
-                }
-            """,
-            "svc/tests/it.rs": """
-                fn t() {
-                    let mut r = Registry::with_prefix("txclass");
-                    r.register("in_tests_dir", "x", Counter::default());
-                }
-            """,
-            "target/debug/build/gen.rs": """
-                fn t() {
-                    let mut r = Registry::with_prefix("txclass");
-                    r.register("in_target", "x", Counter::default());
-                }
-            """,
-        },
-    )
-    assert found == {"txclass_kept": "counter"}
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        ("Usage: txclass-batch <COMMAND>\n", "does not end with `# EOF`"),
+        (SAMPLE.replace("# EOF\n", ""), "does not end with `# EOF`"),
+        ("# TYPE txclass_x countre\n# EOF\n", "unexpected TYPE line"),
+    ],
+)
+def test_text_that_is_not_openmetrics_is_refused(text, error):
+    with pytest.raises(obs.CheckError, match=error):
+        obs.parse_openmetrics(text)
 
 
-def test_the_services_catalogue_is_found(catalogue):
-    exposed = obs.exposed_names(catalogue)
-    for name in [
-        "txclass_ml_requests_total",
-        "txclass_ml_request_duration_seconds_bucket",
-        "txclass_consumer_lag",
-        "txclass_producer_ingest_requests_total",
-    ]:
-        assert name in exposed, f"{name} not derived from the Rust sources"
+def _catalogue(batch: str, consumer: str = SAMPLE) -> dict[str, dict[str, str]]:
+    texts = {"txclass-batch": batch, "txclass-consumer": consumer}
+    return {binary: obs.parse_openmetrics(texts.get(binary, "# EOF\n")) for binary in obs.BINARIES}
 
 
-def test_metric_names_in_queries_are_whole_identifiers():
-    expr = 'sum(rate(txclass_a_total{job="txclass-consumer"}[5m])) / my_txclass_b + txclass_c'
-    assert obs.metric_names(expr) == {"txclass_a_total", "txclass_c"}
+def test_the_shared_pipeline_metrics_must_be_exposed_by_batch_and_consumer():
+    shared = "".join(f"# TYPE {name.removesuffix('_total')} counter\n" for name in obs.SHARED_PIPELINE_METRICS)
+    catalogue = _catalogue(shared + "# EOF\n")
+    assert obs.shared_metrics_problems(catalogue) == [
+        "txclass-consumer --print-metrics does not expose "
+        + ", ".join(n for n in obs.SHARED_PIPELINE_METRICS if n not in obs.exposed_names(catalogue["txclass-consumer"]))
+    ]
+    assert obs.all_exposed(catalogue) >= set(obs.SHARED_PIPELINE_METRICS) | {"txclass_ml_model_info"}
+    used = {"txclass_consumer_lag": {"dashboard"}, "txclass_consumer_lagg": {"alerts.yml X"}}
+    assert obs.unknown_metrics(used, obs.all_exposed(catalogue)) == [
+        "txclass_consumer_lagg (used in alerts.yml X) is exposed by no txclass program"
+    ]
+
+
+def test_the_catalogue_runs_every_binary_and_says_to_build_a_missing_one(tmp_path, capsys):
+    for binary in obs.BINARIES:
+        (tmp_path / binary).write_text("")
+    calls = []
+
+    def runner(argv):
+        calls.append(argv)
+        return SAMPLE
+
+    catalogue = obs.load_catalogue(tmp_path, runner)
+    assert calls == [[str(tmp_path / binary), "--print-metrics"] for binary in obs.BINARIES]
+    assert set(catalogue) == set(obs.BINARIES)
+    with pytest.raises(obs.CheckError, match="txclass-ml-api --print-metrics: not OpenMetrics"):
+        obs.load_catalogue(tmp_path, lambda argv: SAMPLE if "ml-api" not in argv[0] else "")
+
+    assert obs.main(["--bin-dir", str(tmp_path / "nothing")]) == 1
+    out = capsys.readouterr().out
+    assert "FAIL metric catalogue" in out
+    assert "txclass-batch is not built" in out and "cargo build --workspace --bins" in out
+
+
+def test_the_dashboard_alerts_and_alert_tests_use_txclass_metrics():
+    origins = {where.split(" ")[0] for places in obs.used_metrics().values() for where in places}
+    assert origins == {"dashboard", "alerts.yml", "alerts_test.yml"}
+
+
+def test_the_binaries_expose_every_metric_used_and_the_shared_ones():
+    bin_dir = obs.bin_dir_from(None)
+    missing = [binary for binary in obs.BINARIES if not (bin_dir / binary).is_file()]
+    if missing and os.environ.get("TXCLASS_E2E") != "1":
+        pytest.skip(f"not built in {bin_dir}: {', '.join(missing)} (cargo build --workspace --bins)")
+    try:
+        catalogue = obs.load_catalogue(bin_dir)
+    except obs.CheckError as error:
+        problems = [str(error)]
+    else:
+        problems = obs.shared_metrics_problems(catalogue)
+        used = {n: w for n, w in obs.used_metrics().items() if n not in obs.NON_SERVICE_SERIES}
+        problems += obs.unknown_metrics(used, obs.all_exposed(catalogue))
+    assert not problems, "\n" + _lines(problems)
 
 
 # --- promtool ----------------------------------------------------------------
