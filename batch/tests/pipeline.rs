@@ -30,7 +30,7 @@ async fn setup() -> Setup {
         endpoint: Some(env("S3_ENDPOINT", "http://127.0.0.1:9000")),
         region: env("AWS_REGION", "us-east-1"),
         access_key_id: Some(env("AWS_ACCESS_KEY_ID", "txclass")),
-        secret_access_key: Some(env("AWS_SECRET_ACCESS_KEY", "txclass-secret")),
+        secret_access_key: Some(env("AWS_SECRET_ACCESS_KEY", "txclass-secret").into()),
     });
     let bucket = env("S3_BUCKET", "txclass");
     s3.ensure_bucket(&bucket).await.expect("bucket");

@@ -33,15 +33,7 @@ pub async fn run(
     concurrency: usize,
     duration: Duration,
 ) -> anyhow::Result<BenchResult> {
-    let mut generator = Generator::new(99, Split::All);
-    let bodies: Vec<Arc<Vec<u8>>> = (0..8)
-        .map(|_| {
-            let transactions: Vec<_> = (0..batch)
-                .map(|_| generator.next_labeled().transaction)
-                .collect();
-            serde_json::to_vec(&json!({ "transactions": transactions })).map(Arc::new)
-        })
-        .collect::<Result<_, _>>()?;
+    let bodies = request_bodies(batch)?;
     let client = reqwest::Client::builder()
         .pool_max_idle_per_host(concurrency)
         .build()?;
@@ -94,13 +86,7 @@ pub async fn run(
     }
     let results = futures::future::join_all(workers).await;
     let seconds = started.elapsed().as_secs_f64();
-    let mut histogram = Histogram::<u64>::new(3)?;
-    let mut requests = 0;
-    for r in results {
-        let (h, n) = r?;
-        histogram.add(h)?;
-        requests += n;
-    }
+    let (histogram, requests) = merge(results)?;
     Ok(BenchResult {
         batch,
         requests,
@@ -109,4 +95,32 @@ pub async fn run(
         p50_ms: histogram.value_at_quantile(0.5) as f64 / 1000.0,
         p99_ms: histogram.value_at_quantile(0.99) as f64 / 1000.0,
     })
+}
+
+/// Eight predict bodies of `batch` synthetic transactions each.
+fn request_bodies(batch: usize) -> anyhow::Result<Vec<Arc<Vec<u8>>>> {
+    let mut generator = Generator::new(99, Split::All);
+    let bodies = (0..8)
+        .map(|_| {
+            let transactions: Vec<_> = (0..batch)
+                .map(|_| generator.next_labeled().transaction)
+                .collect();
+            serde_json::to_vec(&json!({ "transactions": transactions })).map(Arc::new)
+        })
+        .collect::<Result<_, _>>()?;
+    Ok(bodies)
+}
+
+/// The workers' latencies in one histogram, and their requests summed.
+fn merge(
+    results: Vec<anyhow::Result<(Histogram<u64>, u64)>>,
+) -> anyhow::Result<(Histogram<u64>, u64)> {
+    let mut histogram = Histogram::<u64>::new(3)?;
+    let mut requests = 0;
+    for r in results {
+        let (h, n) = r?;
+        histogram.add(h)?;
+        requests += n;
+    }
+    Ok((histogram, requests))
 }

@@ -1,8 +1,10 @@
 //! txclass ML classification service: feature extraction ([`features`]), the
-//! model ([`model`]), training and evaluation ([`train`]) and the HTTP API
-//! ([`server`]).
+//! model ([`model`]), training and evaluation ([`train`]), the HTTP API
+//! ([`server`]), the load generator ([`bench`]) and the command line
+//! ([`cli`]).
 
 pub mod bench;
+pub mod cli;
 pub mod features;
 pub mod model;
 pub mod server;

@@ -8,7 +8,7 @@ use prometheus_client::metrics::family::Family;
 use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
 use prometheus_client::registry::Registry;
-use txclass_adapters::metrics::{PipelineMetrics, encode, registry};
+use txclass_service::metrics::{PipelineMetrics, encode, registry};
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 pub struct PartitionLabels {
@@ -27,6 +27,12 @@ pub struct Metrics {
     pub outage_retries: Counter,
     pub commits: Counter,
     pub assigned_partitions: Gauge,
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 impl Metrics {

@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use async_trait::async_trait;
+use clap::Args;
 use futures::future::join_all;
 use rdkafka::ClientConfig;
 use rdkafka::admin::{AdminClient, AdminOptions, NewTopic, TopicReplication};
@@ -13,6 +14,17 @@ use rdkafka::message::{Header, OwnedHeaders};
 use rdkafka::producer::{FutureProducer, FutureRecord, Producer};
 use rdkafka::util::Timeout;
 use txclass_core::{DeadLetter, DeadLetterQueue, PortError, RetryHint, SourceRef};
+
+/// The brokers and the dead-letter topic, as every program takes them.
+#[derive(Args, Clone, Debug)]
+pub struct KafkaArgs {
+    /// Kafka bootstrap servers.
+    #[arg(long, env = "KAFKA_BROKERS", default_value = "127.0.0.1:9092")]
+    pub kafka_brokers: String,
+    /// Dead-letter topic.
+    #[arg(long, env = "KAFKA_DLQ_TOPIC", default_value = "failed-transactions")]
+    pub dlq_topic: String,
+}
 
 /// Largest message the producers accept (a poison record may be large).
 pub const MAX_MESSAGE_BYTES: usize = 16 * 1024 * 1024;
@@ -94,8 +106,8 @@ impl KafkaDeadLetterQueue {
 pub fn dead_letter_headers(letter: &DeadLetter) -> Vec<(&'static str, String)> {
     let mut headers = vec![
         ("error.stage", letter.stage.as_str().to_owned()),
-        ("error.code", letter.code.clone()),
-        ("error.reason", letter.reason.clone()),
+        ("error.code", letter.reason.code.to_string()),
+        ("error.reason", letter.reason.detail.clone()),
         ("error.retries", letter.retries.to_string()),
     ];
     match &letter.source {

@@ -3,10 +3,44 @@
 use std::time::Duration;
 
 use async_trait::async_trait;
+use clap::Args;
 use reqwest::StatusCode;
 use secrecy::{ExposeSecret, SecretString};
 use serde::Serialize;
 use txclass_core::{Classification, Classifier, PortError, RetryHint, Transaction};
+use txclass_service::secrets::secret;
+
+/// Where the ML API is, as its clients take it.
+#[derive(Args, Clone, Debug)]
+pub struct MlApiArgs {
+    /// ML classification API base URL.
+    #[arg(long, env = "ML_API_URL", default_value = "http://127.0.0.1:8000")]
+    pub ml_api_url: String,
+    /// API key sent as `x-api-key`.
+    #[arg(long, env = "ML_API_KEY", hide_env_values = true, value_parser = secret)]
+    pub ml_api_key: Option<SecretString>,
+    /// Largest batch per predict request.
+    #[arg(long, env = "ML_API_MAX_BATCH", default_value_t = 1000)]
+    pub ml_api_max_batch: usize,
+    /// Timeout of one predict request, in milliseconds.
+    #[arg(long, env = "ML_API_TIMEOUT_MS", default_value_t = 10_000)]
+    pub ml_api_timeout_ms: u64,
+}
+
+impl MlApiArgs {
+    pub fn settings(&self) -> MlApiSettings {
+        MlApiSettings {
+            url: self.ml_api_url.clone(),
+            api_key: self
+                .ml_api_key
+                .clone()
+                .filter(|k| !k.expose_secret().is_empty()),
+            max_batch: self.ml_api_max_batch,
+            timeout: Duration::from_millis(self.ml_api_timeout_ms),
+            ..MlApiSettings::default()
+        }
+    }
+}
 
 /// How to reach the ML API.
 #[derive(Debug, Clone)]

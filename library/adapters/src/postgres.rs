@@ -9,9 +9,37 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use async_trait::async_trait;
+use clap::Args;
 use sqlx::PgPool;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use txclass_core::{ClassifiedRecord, Lineage, PortError, PredictionStore, RetryHint, RunReport};
+use txclass_service::secrets::UrlWithPassword;
+
+/// Where the database is, as every program that writes to it takes it.
+#[derive(Args, Clone, Debug)]
+pub struct DatabaseArgs {
+    /// PostgreSQL URL.
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "postgres://postgres@127.0.0.1:5432/txclass"
+    )]
+    pub database_url: UrlWithPassword,
+    /// Largest number of database connections.
+    #[arg(long, env = "DATABASE_MAX_CONNECTIONS", default_value_t = 8)]
+    pub database_max_connections: u32,
+}
+
+impl DatabaseArgs {
+    /// Connects and applies the embedded migrations.
+    pub async fn connect_and_migrate(&self) -> Result<PostgresStore, PortError> {
+        PostgresStore::connect_and_migrate(
+            self.database_url.expose(),
+            self.database_max_connections,
+        )
+        .await
+    }
+}
 
 /// The embedded migrations.
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
@@ -102,102 +130,18 @@ impl PredictionStore for PostgresStore {
         if records.is_empty() {
             return Ok(0);
         }
-        let n = records.len();
-        let mut ids = Vec::with_capacity(n);
-        let mut timestamps = Vec::with_capacity(n);
-        let mut accounts = Vec::with_capacity(n);
-        let mut amounts = Vec::with_capacity(n);
-        let mut currencies = Vec::with_capacity(n);
-        let mut merchants: Vec<Option<String>> = Vec::with_capacity(n);
-        let mut descriptions = Vec::with_capacity(n);
-        let mut mccs: Vec<Option<String>> = Vec::with_capacity(n);
-        let mut attributes = Vec::with_capacity(n);
-        let mut categories = Vec::with_capacity(n);
-        let mut confidences = Vec::with_capacity(n);
-        let mut versions = Vec::with_capacity(n);
-        let mut sources = Vec::with_capacity(n);
-        for r in records {
-            let tx = &r.transaction;
-            ids.push(tx.transaction_id().to_owned());
-            timestamps.push(tx.timestamp());
-            accounts.push(tx.account_id().to_owned());
-            amounts.push(tx.amount());
-            currencies.push(tx.currency().to_owned());
-            merchants.push(tx.merchant().map(str::to_owned));
-            descriptions.push(tx.description().to_owned());
-            mccs.push(tx.mcc().map(str::to_owned));
-            attributes.push(serde_json::to_value(tx.attributes()).unwrap_or_default());
-            categories.push(r.prediction.category.as_str().to_owned());
-            confidences.push(r.prediction.confidence);
-            versions.push(r.prediction.model_version.clone());
-            sources.push(r.source.lineage());
-        }
-
+        let columns = Columns::of(records);
         let mut db = self
             .pool
             .begin()
             .await
             .map_err(|e| classify_error("starting a transaction", e))?;
-        // Rows are inserted in key order so concurrent writers of overlapping
-        // chunks take row locks in the same order and cannot deadlock.
-        sqlx::query(
-            r#"INSERT INTO transactions
-                 (transaction_id, "timestamp", account_id, amount, currency, merchant,
-                  description, mcc, attributes)
-               SELECT * FROM UNNEST($1::text[], $2::timestamptz[], $3::text[], $4::numeric[],
-                                    $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[])
-               ORDER BY 1
-               ON CONFLICT (transaction_id) DO UPDATE SET
-                 "timestamp" = EXCLUDED."timestamp", account_id = EXCLUDED.account_id,
-                 amount = EXCLUDED.amount, currency = EXCLUDED.currency,
-                 merchant = EXCLUDED.merchant, description = EXCLUDED.description,
-                 mcc = EXCLUDED.mcc, attributes = EXCLUDED.attributes,
-                 ingested_at = now()"#,
-        )
-        .bind(&ids)
-        .bind(&timestamps)
-        .bind(&accounts)
-        .bind(&amounts)
-        .bind(&currencies)
-        .bind(&merchants)
-        .bind(&descriptions)
-        .bind(&mccs)
-        .bind(&attributes)
-        .execute(&mut *db)
-        .await
-        .map_err(|e| classify_error("upserting transactions", e))?;
-
-        sqlx::query(
-            r#"INSERT INTO predictions
-                 (transaction_id, category, confidence, model_version, processing_type,
-                  run_id, batch_id, source, processed_at)
-               SELECT t.id, t.category, t.confidence, t.model_version, $5, $6, $7, t.source, now()
-               FROM UNNEST($1::text[], $2::text[], $3::float8[], $4::text[], $8::text[])
-                    AS t(id, category, confidence, model_version, source)
-               ORDER BY 1
-               ON CONFLICT (transaction_id) DO UPDATE SET
-                 category = EXCLUDED.category, confidence = EXCLUDED.confidence,
-                 model_version = EXCLUDED.model_version,
-                 processing_type = EXCLUDED.processing_type, run_id = EXCLUDED.run_id,
-                 batch_id = EXCLUDED.batch_id, source = EXCLUDED.source,
-                 processed_at = EXCLUDED.processed_at"#,
-        )
-        .bind(&ids)
-        .bind(&categories)
-        .bind(&confidences)
-        .bind(&versions)
-        .bind(lineage.processing_type.as_str())
-        .bind(lineage.run_id.as_str())
-        .bind(lineage.batch_id.as_str())
-        .bind(&sources)
-        .execute(&mut *db)
-        .await
-        .map_err(|e| classify_error("upserting predictions", e))?;
-
+        upsert_transactions(&mut db, &columns).await?;
+        upsert_predictions(&mut db, &columns, lineage).await?;
         db.commit()
             .await
             .map_err(|e| classify_error("committing a chunk", e))?;
-        Ok(n as u64)
+        Ok(records.len() as u64)
     }
 
     async fn record_run(&self, run: &RunReport) -> Result<(), PortError> {
@@ -229,4 +173,124 @@ impl PredictionStore for PostgresStore {
         .map_err(|e| classify_error("recording the run", e))?;
         Ok(())
     }
+}
+
+/// A chunk as one array per column, for `UNNEST`.
+struct Columns {
+    ids: Vec<String>,
+    timestamps: Vec<chrono::DateTime<chrono::Utc>>,
+    accounts: Vec<String>,
+    amounts: Vec<rust_decimal::Decimal>,
+    currencies: Vec<String>,
+    merchants: Vec<Option<String>>,
+    descriptions: Vec<String>,
+    mccs: Vec<Option<String>>,
+    attributes: Vec<serde_json::Value>,
+    categories: Vec<String>,
+    confidences: Vec<f64>,
+    versions: Vec<String>,
+    sources: Vec<String>,
+}
+
+impl Columns {
+    fn of(records: &[ClassifiedRecord]) -> Self {
+        let n = records.len();
+        let mut c = Columns {
+            ids: Vec::with_capacity(n),
+            timestamps: Vec::with_capacity(n),
+            accounts: Vec::with_capacity(n),
+            amounts: Vec::with_capacity(n),
+            currencies: Vec::with_capacity(n),
+            merchants: Vec::with_capacity(n),
+            descriptions: Vec::with_capacity(n),
+            mccs: Vec::with_capacity(n),
+            attributes: Vec::with_capacity(n),
+            categories: Vec::with_capacity(n),
+            confidences: Vec::with_capacity(n),
+            versions: Vec::with_capacity(n),
+            sources: Vec::with_capacity(n),
+        };
+        for r in records {
+            let tx = &r.transaction;
+            c.ids.push(tx.transaction_id().to_owned());
+            c.timestamps.push(tx.timestamp());
+            c.accounts.push(tx.account_id().to_owned());
+            c.amounts.push(tx.amount());
+            c.currencies.push(tx.currency().to_owned());
+            c.merchants.push(tx.merchant().map(str::to_owned));
+            c.descriptions.push(tx.description().to_owned());
+            c.mccs.push(tx.mcc().map(str::to_owned));
+            c.attributes
+                .push(serde_json::to_value(tx.attributes()).unwrap_or_default());
+            c.categories.push(r.prediction.category.as_str().to_owned());
+            c.confidences.push(r.prediction.confidence);
+            c.versions.push(r.prediction.model_version.clone());
+            c.sources.push(r.source.lineage());
+        }
+        c
+    }
+}
+
+type Db = sqlx::Transaction<'static, sqlx::Postgres>;
+
+// Rows are inserted in key order so concurrent writers of overlapping
+// chunks take row locks in the same order and cannot deadlock.
+async fn upsert_transactions(db: &mut Db, c: &Columns) -> Result<(), PortError> {
+    sqlx::query(
+        r#"INSERT INTO transactions
+             (transaction_id, "timestamp", account_id, amount, currency, merchant,
+              description, mcc, attributes)
+           SELECT * FROM UNNEST($1::text[], $2::timestamptz[], $3::text[], $4::numeric[],
+                                $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[])
+           ORDER BY 1
+           ON CONFLICT (transaction_id) DO UPDATE SET
+             "timestamp" = EXCLUDED."timestamp", account_id = EXCLUDED.account_id,
+             amount = EXCLUDED.amount, currency = EXCLUDED.currency,
+             merchant = EXCLUDED.merchant, description = EXCLUDED.description,
+             mcc = EXCLUDED.mcc, attributes = EXCLUDED.attributes,
+             ingested_at = now()"#,
+    )
+    .bind(&c.ids)
+    .bind(&c.timestamps)
+    .bind(&c.accounts)
+    .bind(&c.amounts)
+    .bind(&c.currencies)
+    .bind(&c.merchants)
+    .bind(&c.descriptions)
+    .bind(&c.mccs)
+    .bind(&c.attributes)
+    .execute(&mut **db)
+    .await
+    .map_err(|e| classify_error("upserting transactions", e))?;
+    Ok(())
+}
+
+async fn upsert_predictions(db: &mut Db, c: &Columns, lineage: &Lineage) -> Result<(), PortError> {
+    sqlx::query(
+        r#"INSERT INTO predictions
+             (transaction_id, category, confidence, model_version, processing_type,
+              run_id, batch_id, source, processed_at)
+           SELECT t.id, t.category, t.confidence, t.model_version, $5, $6, $7, t.source, now()
+           FROM UNNEST($1::text[], $2::text[], $3::float8[], $4::text[], $8::text[])
+                AS t(id, category, confidence, model_version, source)
+           ORDER BY 1
+           ON CONFLICT (transaction_id) DO UPDATE SET
+             category = EXCLUDED.category, confidence = EXCLUDED.confidence,
+             model_version = EXCLUDED.model_version,
+             processing_type = EXCLUDED.processing_type, run_id = EXCLUDED.run_id,
+             batch_id = EXCLUDED.batch_id, source = EXCLUDED.source,
+             processed_at = EXCLUDED.processed_at"#,
+    )
+    .bind(&c.ids)
+    .bind(&c.categories)
+    .bind(&c.confidences)
+    .bind(&c.versions)
+    .bind(lineage.processing_type.as_str())
+    .bind(lineage.run_id.as_str())
+    .bind(lineage.batch_id.as_str())
+    .bind(&c.sources)
+    .execute(&mut **db)
+    .await
+    .map_err(|e| classify_error("upserting predictions", e))?;
+    Ok(())
 }

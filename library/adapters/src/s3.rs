@@ -7,9 +7,37 @@ use aws_sdk_s3::config::{BehaviorVersion, Credentials, Region};
 use aws_sdk_s3::error::{ProvideErrorMetadata, SdkError};
 use aws_sdk_s3::primitives::ByteStream as AwsByteStream;
 use aws_smithy_http_client::tls;
+use clap::Args;
 use futures::stream;
+use secrecy::{ExposeSecret, SecretString};
 use txclass_core::ports::bytes_stream::ByteStream;
 use txclass_core::{ObjectStore, PortError, RetryHint};
+use txclass_service::secrets::secret;
+
+/// Where the object store is and how to log in, as every program takes it.
+#[derive(Args, Clone, Debug)]
+pub struct S3Args {
+    /// S3 endpoint (MinIO, s3s-fs, AWS).
+    #[arg(long, env = "S3_ENDPOINT", default_value = "http://127.0.0.1:9000")]
+    pub s3_endpoint: String,
+    #[arg(long, env = "AWS_REGION", default_value = "us-east-1")]
+    pub aws_region: String,
+    #[arg(long, env = "AWS_ACCESS_KEY_ID", hide_env_values = true)]
+    pub aws_access_key_id: Option<String>,
+    #[arg(long, env = "AWS_SECRET_ACCESS_KEY", hide_env_values = true, value_parser = secret)]
+    pub aws_secret_access_key: Option<SecretString>,
+}
+
+impl S3Args {
+    pub fn settings(&self) -> S3Settings {
+        S3Settings {
+            endpoint: Some(self.s3_endpoint.clone()).filter(|e| !e.is_empty()),
+            region: self.aws_region.clone(),
+            access_key_id: self.aws_access_key_id.clone(),
+            secret_access_key: self.aws_secret_access_key.clone(),
+        }
+    }
+}
 
 /// Where and how to reach the object store.
 #[derive(Debug, Clone)]
@@ -17,7 +45,7 @@ pub struct S3Settings {
     pub endpoint: Option<String>,
     pub region: String,
     pub access_key_id: Option<String>,
-    pub secret_access_key: Option<String>,
+    pub secret_access_key: Option<SecretString>,
 }
 
 #[derive(Clone)]
@@ -43,7 +71,7 @@ impl S3ObjectStore {
         if let (Some(id), Some(secret)) = (&settings.access_key_id, &settings.secret_access_key) {
             builder = builder.credentials_provider(Credentials::new(
                 id.clone(),
-                secret.clone(),
+                secret.expose_secret().to_owned(),
                 None,
                 None,
                 "txclass",

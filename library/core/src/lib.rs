@@ -3,7 +3,8 @@
 //! Everything here is pure or port-driven: models and their validation
 //! ([`model`], [`validate`]), lineage ([`lineage`]), the CSV dialects
 //! ([`csv`]), the ports adapters implement ([`ports`]), the retry policy
-//! ([`retry`]) and the orchestration both pipelines share ([`orchestrate`]).
+//! ([`retry`]), the orchestration both pipelines share ([`orchestrate`]) and
+//! the bookkeeping of a run around it ([`run`]).
 //! [`memory`] holds in-memory port implementations for tests.
 
 pub mod csv;
@@ -12,7 +13,9 @@ pub mod memory;
 pub mod model;
 pub mod orchestrate;
 pub mod ports;
+pub mod reason;
 pub mod retry;
+pub mod run;
 pub mod source;
 pub mod validate;
 
@@ -21,8 +24,10 @@ pub use model::{Category, Predict, PredictOutput, Transaction};
 pub use orchestrate::{ChunkOutcome, Counts, Orchestrator, PipelineError};
 pub use ports::{
     Classification, ClassifiedRecord, Classifier, DeadLetter, DeadLetterQueue, ObjectStore,
-    ParseFailure, PortError, PredictionStore, RetryHint, RunReport, RunStatus, SourceRecord, Stage,
+    PortError, PredictionStore, RetryHint, RunReport, RunStatus, SourceRecord, Stage,
     TransactionSource,
 };
+pub use reason::{Reason, ReasonCode};
 pub use retry::RetryPolicy;
+pub use run::{ChunkNames, Run, RunObserver, Unobserved};
 pub use validate::{FieldError, RawTransaction, RecordError};

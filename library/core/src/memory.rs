@@ -7,11 +7,12 @@ use std::sync::Mutex;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
-use crate::lineage::Lineage;
+use crate::lineage::{Lineage, SourceRef};
 use crate::model::{Category, PredictOutput, Transaction};
 use crate::ports::{
     Classification, ClassifiedRecord, Classifier, DeadLetter, DeadLetterQueue, ObjectStore,
-    PortError, PredictionStore, RetryHint, RunReport, bytes_stream::ByteStream,
+    PortError, PredictionStore, RetryHint, RunReport, SourceRecord, TransactionSource,
+    bytes_stream::ByteStream,
 };
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -269,5 +270,63 @@ impl ObjectStore for InMemoryObjectStore {
         }
         lock(&self.objects).insert((bucket.to_owned(), key.to_owned()), body);
         Ok(())
+    }
+}
+
+/// A source of records held in memory, delivered in chunks of at most
+/// `chunk_size` records, in order; with an injectable failure.
+#[derive(Debug)]
+pub struct InMemorySource {
+    records: std::collections::VecDeque<SourceRecord>,
+    chunk_size: usize,
+    fail_next: Option<RetryHint>,
+}
+
+impl InMemorySource {
+    pub fn new(records: impl IntoIterator<Item = SourceRecord>, chunk_size: usize) -> Self {
+        Self {
+            records: records.into_iter().collect(),
+            chunk_size: chunk_size.max(1),
+            fail_next: None,
+        }
+    }
+
+    /// JSON payloads as a topic would deliver them (partition 0, offsets
+    /// from 0).
+    pub fn from_json(
+        topic: &str,
+        payloads: impl IntoIterator<Item = Vec<u8>>,
+        chunk_size: usize,
+    ) -> Self {
+        let records = payloads.into_iter().enumerate().map(|(offset, payload)| {
+            SourceRecord::from_json(
+                payload,
+                SourceRef::Topic {
+                    topic: topic.to_owned(),
+                    partition: 0,
+                    offset: offset as i64,
+                },
+            )
+        });
+        Self::new(records, chunk_size)
+    }
+
+    /// The next read fails with this hint.
+    pub fn fail_next(&mut self, hint: RetryHint) {
+        self.fail_next = Some(hint);
+    }
+}
+
+#[async_trait]
+impl TransactionSource for InMemorySource {
+    async fn next_chunk(&mut self) -> Result<Option<Vec<SourceRecord>>, PortError> {
+        if let Some(hint) = self.fail_next.take() {
+            return Err(PortError::new(hint, "injected source failure"));
+        }
+        if self.records.is_empty() {
+            return Ok(None);
+        }
+        let n = self.chunk_size.min(self.records.len());
+        Ok(Some(self.records.drain(..n).collect()))
     }
 }

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::lineage::{BatchId, Lineage, ProcessingType, RunId, SourceRef};
 use crate::model::{Predict, PredictOutput, Transaction};
+use crate::reason::{Reason, ReasonCode};
 use crate::validate::RawTransaction;
 
 /// What to do about a failed call to a port.
@@ -99,47 +100,23 @@ impl fmt::Display for Stage {
 pub struct SourceRecord {
     pub payload: Vec<u8>,
     pub source: SourceRef,
-    pub parsed: Result<RawTransaction, ParseFailure>,
-}
-
-/// Why a record's bytes are not a transaction: a bounded code for metrics
-/// and headers (`invalid_utf8`, `invalid_json`, `not_a_transaction`,
-/// `field_count`) and a message for people.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ParseFailure {
-    pub code: &'static str,
-    pub message: String,
-}
-
-impl ParseFailure {
-    pub fn new(code: &'static str, message: impl Into<String>) -> Self {
-        Self {
-            code,
-            message: message.into(),
-        }
-    }
-}
-
-impl fmt::Display for ParseFailure {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
+    pub parsed: Result<RawTransaction, Reason>,
 }
 
 impl SourceRecord {
     /// Parses a JSON payload (the Kafka value format).
     pub fn from_json(payload: Vec<u8>, source: SourceRef) -> Self {
         let parsed = match std::str::from_utf8(&payload) {
-            Err(e) => Err(ParseFailure::new(
-                "invalid_utf8",
+            Err(e) => Err(Reason::new(
+                ReasonCode::InvalidUtf8,
                 format!("value is not UTF-8: {e}"),
             )),
             Ok(text) => serde_json::from_str::<RawTransaction>(text).map_err(|e| {
                 let code = match e.classify() {
-                    serde_json::error::Category::Data => "not_a_transaction",
-                    _ => "invalid_json",
+                    serde_json::error::Category::Data => ReasonCode::NotATransaction,
+                    _ => ReasonCode::InvalidJson,
                 };
-                ParseFailure::new(code, format!("value is not a transaction JSON object: {e}"))
+                Reason::new(code, format!("value is not a transaction JSON object: {e}"))
             }),
         };
         Self {
@@ -155,11 +132,9 @@ impl SourceRecord {
 pub struct DeadLetter {
     pub payload: Vec<u8>,
     pub stage: Stage,
-    /// Bounded code of the reason (for example `amount.decimal`,
-    /// `invalid_json`, `classifier_refused`), for metrics and routing.
-    #[serde(default)]
-    pub code: String,
-    pub reason: String,
+    /// Why: a bounded code (for example `amount.decimal`, `invalid_json`,
+    /// `classifier_refused`) for metrics and routing, and a detail.
+    pub reason: Reason,
     pub retries: u32,
     pub source: SourceRef,
     pub run_id: RunId,

@@ -12,7 +12,8 @@ use futures::io::{AsyncBufReadExt, AsyncRead, BufReader};
 
 use crate::csv::{CsvSchema, Format, HeaderError, SeedDefaults, row_bytes, sniff_delimiter};
 use crate::lineage::SourceRef;
-use crate::ports::{ObjectStore, ParseFailure, PortError, SourceRecord, TransactionSource};
+use crate::ports::{ObjectStore, PortError, SourceRecord, TransactionSource};
+use crate::reason::{Reason, ReasonCode};
 
 /// Why an object cannot be read at all (nothing of it is processed).
 #[derive(Debug, thiserror::Error)]
@@ -131,8 +132,8 @@ impl CsvObjectSource {
             line,
         };
         let parsed = if fields.len() != self.schema.columns() {
-            Err(ParseFailure::new(
-                "field_count",
+            Err(Reason::new(
+                ReasonCode::FieldCount,
                 format!(
                     "row has {} fields, the header has {}",
                     fields.len(),
@@ -145,13 +146,13 @@ impl CsvObjectSource {
                 .enumerate()
                 .map(|(i, f)| {
                     std::str::from_utf8(f).map_err(|e| {
-                        ParseFailure::new(
-                            "invalid_utf8",
+                        Reason::new(
+                            ReasonCode::InvalidUtf8,
                             format!("column {} is not UTF-8: {e}", i + 1),
                         )
                     })
                 })
-                .collect::<Result<Vec<&str>, ParseFailure>>()
+                .collect::<Result<Vec<&str>, Reason>>()
                 .map(|row| self.schema.record(&row))
         };
         SourceRecord {

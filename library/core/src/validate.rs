@@ -14,6 +14,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use validator::Validate;
 
 use crate::model::Transaction;
+use crate::reason::ReasonCode;
 
 /// A record as it arrives: every field optional and textual. JSON amounts may
 /// be numbers or decimal strings.
@@ -80,6 +81,18 @@ pub enum Rule {
 }
 
 impl Rule {
+    pub const ALL: [Rule; 9] = [
+        Rule::Required,
+        Rule::Length,
+        Rule::DateTime,
+        Rule::Decimal,
+        Rule::DecimalPlaces,
+        Rule::NonZero,
+        Rule::Range,
+        Rule::Currency,
+        Rule::Mcc,
+    ];
+
     /// A short stable name, used in dead-letter reason codes and metrics.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -124,10 +137,13 @@ impl RecordError {
 
     /// A bounded code for the first broken rule, `field.rule` (for example
     /// `amount.decimal`), for metrics and dead-letter headers.
-    pub fn code(&self) -> String {
+    pub fn code(&self) -> ReasonCode {
         match self.errors.first() {
-            Some(e) => format!("{}.{}", e.field, e.rule.as_str()),
-            None => "record.invalid".to_owned(),
+            Some(e) => ReasonCode::Field {
+                field: e.field,
+                rule: e.rule,
+            },
+            None => ReasonCode::RecordInvalid,
         }
     }
 }
@@ -144,7 +160,8 @@ impl fmt::Display for RecordError {
     }
 }
 
-const FIELDS: [&str; 8] = [
+/// The fields of a transaction, in order.
+pub const FIELDS: [&str; 8] = [
     "transaction_id",
     "timestamp",
     "account_id",
@@ -171,88 +188,99 @@ const MAX_ABS_AMOUNT: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 
 
 /// Applies every rule of DESIGN.md's transaction table.
 pub fn validate(raw: RawTransaction) -> Result<Transaction, RecordError> {
-    let mut errors = Vec::new();
-
     // An empty optional field means "absent"; an empty required one is missing.
     let raw = RawTransaction {
         merchant: raw.merchant.filter(|m| !m.is_empty()),
         mcc: raw.mcc.filter(|m| !m.is_empty()),
         ..raw
     };
+    let mut errors = missing_fields(&raw);
+    length_errors(&raw, &mut errors);
+    let timestamp = check_timestamp(raw.timestamp.as_deref(), &mut errors);
+    let amount = raw
+        .amount
+        .as_deref()
+        .filter(|a| !a.is_empty())
+        .and_then(|a| parse_amount(a).map_err(|e| errors.push(e)).ok());
+    errors.extend(check_codes(&raw));
+    if !errors.is_empty() {
+        errors.sort_by_key(|e| FIELDS.iter().position(|f| *f == e.field));
+        return Err(RecordError { errors });
+    }
+    assemble(raw, timestamp, amount)
+}
 
-    for (field, value) in [
+/// The required fields that are absent or empty.
+fn missing_fields(raw: &RawTransaction) -> Vec<FieldError> {
+    [
         ("transaction_id", &raw.transaction_id),
         ("timestamp", &raw.timestamp),
         ("account_id", &raw.account_id),
         ("amount", &raw.amount),
         ("currency", &raw.currency),
         ("description", &raw.description),
-    ] {
-        if value.as_deref().is_none_or(str::is_empty) {
-            errors.push(error(field, Rule::Required, "is required"));
+    ]
+    .into_iter()
+    .filter(|(_, value)| value.as_deref().is_none_or(str::is_empty))
+    .map(|(field, _)| error(field, Rule::Required, "is required"))
+    .collect()
+}
+
+/// The length rules (declared with `validator`), for fields not already
+/// reported as missing.
+fn length_errors(raw: &RawTransaction, errors: &mut Vec<FieldError>) {
+    let Err(found) = raw.validate() else {
+        return;
+    };
+    for (field, field_errors) in found.field_errors() {
+        let field = field_name(&field);
+        if errors.iter().any(|e| e.field == field) {
+            continue; // already reported as missing
+        }
+        if let Some(e) = field_errors.first() {
+            let min = e.params.get("min").map(ToString::to_string);
+            let max = e.params.get("max").map(ToString::to_string);
+            let bounds = match (min, max) {
+                (Some(min), Some(max)) => format!("{min}–{max}"),
+                (None, Some(max)) => format!("at most {max}"),
+                (Some(min), None) => format!("at least {min}"),
+                (None, None) => "a valid number of".into(),
+            };
+            let len = match field {
+                "transaction_id" => raw.transaction_id.as_deref(),
+                "account_id" => raw.account_id.as_deref(),
+                "merchant" => raw.merchant.as_deref(),
+                "description" => raw.description.as_deref(),
+                _ => None,
+            }
+            .map_or(0, |s| s.chars().count());
+            errors.push(error(
+                field,
+                Rule::Length,
+                format!("must be {bounds} characters long (got {len})"),
+            ));
         }
     }
+}
 
-    if let Err(found) = raw.validate() {
-        for (field, field_errors) in found.field_errors() {
-            let field = field_name(&field);
-            if errors.iter().any(|e| e.field == field) {
-                continue; // already reported as missing
-            }
-            if let Some(e) = field_errors.first() {
-                let min = e.params.get("min").map(ToString::to_string);
-                let max = e.params.get("max").map(ToString::to_string);
-                let bounds = match (min, max) {
-                    (Some(min), Some(max)) => format!("{min}–{max}"),
-                    (None, Some(max)) => format!("at most {max}"),
-                    (Some(min), None) => format!("at least {min}"),
-                    (None, None) => "a valid number of".into(),
-                };
-                let len = match field {
-                    "transaction_id" => raw.transaction_id.as_deref(),
-                    "account_id" => raw.account_id.as_deref(),
-                    "merchant" => raw.merchant.as_deref(),
-                    "description" => raw.description.as_deref(),
-                    _ => None,
-                }
-                .map_or(0, |s| s.chars().count());
-                errors.push(error(
-                    field,
-                    Rule::Length,
-                    format!("must be {bounds} characters long (got {len})"),
-                ));
-            }
+fn check_timestamp(text: Option<&str>, errors: &mut Vec<FieldError>) -> Option<DateTime<Utc>> {
+    let t = text.filter(|t| !t.is_empty())?;
+    match DateTime::parse_from_rfc3339(t) {
+        Ok(ts) => Some(ts.with_timezone(&Utc)),
+        Err(e) => {
+            errors.push(error(
+                "timestamp",
+                Rule::DateTime,
+                format!("{t:?} is not an RFC 3339 date-time ({e})"),
+            ));
+            None
         }
     }
+}
 
-    let timestamp = raw
-        .timestamp
-        .as_deref()
-        .filter(|t| !t.is_empty())
-        .and_then(|t| match DateTime::parse_from_rfc3339(t) {
-            Ok(ts) => Some(ts.with_timezone(&Utc)),
-            Err(e) => {
-                errors.push(error(
-                    "timestamp",
-                    Rule::DateTime,
-                    format!("{t:?} is not an RFC 3339 date-time ({e})"),
-                ));
-                None
-            }
-        });
-
-    let amount = raw
-        .amount
-        .as_deref()
-        .filter(|a| !a.is_empty())
-        .and_then(|a| match parse_amount(a) {
-            Ok(amount) => Some(amount),
-            Err(e) => {
-                errors.push(e);
-                None
-            }
-        });
-
+/// The currency and merchant category code rules.
+fn check_codes(raw: &RawTransaction) -> Vec<FieldError> {
+    let mut errors = Vec::new();
     if let Some(currency) = raw.currency.as_deref().filter(|c| !c.is_empty())
         && !(currency.len() == 3 && currency.bytes().all(|b| b.is_ascii_uppercase()))
     {
@@ -262,7 +290,6 @@ pub fn validate(raw: RawTransaction) -> Result<Transaction, RecordError> {
             format!("{currency:?} is not an ISO 4217 code (3 upper-case letters)"),
         ));
     }
-
     if let Some(mcc) = raw.mcc.as_deref()
         && !(mcc.len() == 4 && mcc.bytes().all(|b| b.is_ascii_digit()))
     {
@@ -272,12 +299,15 @@ pub fn validate(raw: RawTransaction) -> Result<Transaction, RecordError> {
             format!("{mcc:?} is not a merchant category code (4 digits)"),
         ));
     }
+    errors
+}
 
-    if !errors.is_empty() {
-        errors.sort_by_key(|e| FIELDS.iter().position(|f| *f == e.field));
-        return Err(RecordError { errors });
-    }
-
+/// The transaction of a record that broke no rule.
+fn assemble(
+    raw: RawTransaction,
+    timestamp: Option<DateTime<Utc>>,
+    amount: Option<Decimal>,
+) -> Result<Transaction, RecordError> {
     match (
         raw.transaction_id,
         timestamp,

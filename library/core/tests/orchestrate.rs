@@ -102,14 +102,17 @@ async fn valid_records_are_written_and_bad_ones_dead_lettered_with_stage_and_rea
     assert_eq!(letters[0].payload, b"{not json");
     assert_eq!(letters[1].stage, Stage::Validate);
     assert!(
-        letters[1].reason.starts_with("timestamp:"),
+        letters[1].reason.detail.starts_with("timestamp:"),
         "{}",
         letters[1].reason
     );
     assert_eq!(letters[1].transaction_id.as_deref(), Some("t3"));
     assert_eq!(letters[1].run_id.as_str(), "run-1");
     assert_eq!(
-        (letters[0].code.as_str(), letters[1].code.as_str()),
+        (
+            letters[0].reason.code.to_string().as_str(),
+            letters[1].reason.code.to_string().as_str()
+        ),
         ("invalid_json", "timestamp.datetime")
     );
     // Two written, both coffee-like or ride-like: the category tally adds up.
@@ -202,11 +205,11 @@ async fn a_refused_record_is_isolated_and_its_neighbours_are_written() {
         (Stage::Classify, Some("t3"))
     );
     assert!(
-        letters[0].reason.contains("refused"),
+        letters[0].reason.detail.contains("refused"),
         "{}",
         letters[0].reason
     );
-    assert_eq!(letters[0].code, "classifier_refused");
+    assert_eq!(letters[0].reason.code, "classifier_refused");
 }
 
 #[tokio::test]
@@ -226,8 +229,12 @@ async fn a_prediction_that_breaks_the_contract_fails_only_its_record() {
         (2, 1)
     );
     let letter = &w.dead_letters.letters()[0];
-    assert!(letter.reason.contains("category"), "{}", letter.reason);
-    assert_eq!(letter.code, "invalid_prediction");
+    assert!(
+        letter.reason.detail.contains("category"),
+        "{}",
+        letter.reason
+    );
+    assert_eq!(letter.reason.code, "invalid_prediction");
 }
 
 #[tokio::test]
@@ -249,7 +256,7 @@ async fn a_record_the_store_refuses_is_dead_lettered_at_persist() {
     );
     assert_eq!(outcome.counts.persist_retries, 1);
     assert_eq!(w.dead_letters.letters()[0].stage, Stage::Persist);
-    assert_eq!(w.dead_letters.letters()[0].code, "store_refused");
+    assert_eq!(w.dead_letters.letters()[0].reason.code, "store_refused");
     assert!(!w.store.rows().contains_key("t2"));
 }
 
@@ -272,11 +279,11 @@ async fn duplicates_in_a_chunk_collapse_or_are_rejected_when_they_conflict() {
     assert_eq!(w.store.rows().len(), 1);
     let letter = &w.dead_letters.letters()[0];
     assert!(
-        letter.reason.contains("different content"),
+        letter.reason.detail.contains("different content"),
         "{}",
         letter.reason
     );
-    assert_eq!(letter.code, "transaction_id.conflict");
+    assert_eq!(letter.reason.code, "transaction_id.conflict");
     // The exact duplicate counts as written under its original's category.
     assert_eq!(outcome.written_by_category.iter().sum::<u64>(), 2);
 }

@@ -18,7 +18,7 @@ pub fn s3() -> S3ObjectStore {
         endpoint: Some(env("S3_ENDPOINT", "http://127.0.0.1:9000")),
         region: env("AWS_REGION", "us-east-1"),
         access_key_id: Some(env("AWS_ACCESS_KEY_ID", "txclass")),
-        secret_access_key: Some(env("AWS_SECRET_ACCESS_KEY", "txclass-secret")),
+        secret_access_key: Some(env("AWS_SECRET_ACCESS_KEY", "txclass-secret").into()),
     })
 }
 

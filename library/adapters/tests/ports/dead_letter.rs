@@ -93,8 +93,10 @@ fn letter(payload: &[u8], stage: Stage, source: SourceRef) -> DeadLetter {
     DeadLetter {
         payload: payload.to_vec(),
         stage,
-        code: "amount.non_zero".into(),
-        reason: "amount: must not be zero".into(),
+        reason: txclass_core::Reason::new(
+            txclass_core::ReasonCode::parse("amount.non_zero").expect("a known code"),
+            "amount: must not be zero",
+        ),
         retries: 3,
         source,
         run_id: RunId::new("run-7"),

@@ -164,7 +164,7 @@ async fn a_ragged_row_is_a_parse_failure_of_that_row_only(h: Harness) {
     assert_eq!(chunk.len(), 3);
     assert!(chunk[0].parsed.is_ok());
     let ragged = chunk[1].parsed.as_ref().expect_err("ragged");
-    assert!(ragged.message.contains("3 fields"), "{ragged}");
+    assert!(ragged.detail.contains("3 fields"), "{ragged}");
     assert_eq!(ragged.code, "field_count");
     assert_eq!(chunk[1].payload, b"t2,2024-01-01T00:00:00Z,a");
     assert_eq!(

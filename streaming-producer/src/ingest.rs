@@ -6,27 +6,30 @@
 use std::sync::Arc;
 
 use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, Request, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::middleware::{self, Next};
+use std::net::SocketAddr;
+
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::post;
 use axum::{Json, Router};
 use prometheus_client::encoding::EncodeLabelSet;
 use prometheus_client::metrics::counter::Counter;
 use prometheus_client::metrics::family::Family;
 use prometheus_client::registry::Registry;
 use serde_json::{Value, json};
-use txclass_adapters::http::api_key_accepted;
-use txclass_adapters::metrics::{OPENMETRICS_CONTENT_TYPE, encode};
+use tokio::net::TcpListener;
+use txclass_service::ApiKeys;
+use txclass_service::http::{always_ready, error_response as error, probe_routes};
+use txclass_service::metrics::encode;
 
-use crate::publish::{Outgoing, Publisher, account_key};
+use crate::publish::{Deliveries, Outgoing, Publisher, account_key};
 
 #[derive(Debug, Clone)]
 pub struct IngestConfig {
     pub max_records: usize,
     pub max_body_bytes: usize,
-    pub api_keys: Vec<String>,
+    pub api_keys: ApiKeys,
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -42,16 +45,37 @@ struct AppState {
     requests: Family<OutcomeLabels, Counter>,
 }
 
-fn error(status: StatusCode, message: impl Into<String>) -> Response {
-    let message = message.into();
-    (
-        status,
-        Json(json!({ "error": { "status": status.as_u16(), "message": message } })),
-    )
-        .into_response()
+pub fn router(publisher: Publisher, config: IngestConfig) -> Router {
+    let (registry, records, requests) = ingest_registry(&publisher.deliveries);
+    let body_limit = config.max_body_bytes;
+    let keys = config.api_keys.clone();
+    let state = Arc::new(AppState {
+        publisher,
+        config,
+        registry,
+        records,
+        requests,
+    });
+    let page = {
+        let state = state.clone();
+        Arc::new(move || encode(&state.registry))
+    };
+    Router::new()
+        .route("/v1/transactions", post(ingest))
+        .route_layer(keys.layer())
+        .merge(probe_routes(page, always_ready(json!({}))))
+        .layer(DefaultBodyLimit::max(body_limit))
+        .with_state(state)
 }
 
-pub fn router(publisher: Publisher, config: IngestConfig) -> Router {
+/// The ingest server's registry: its own counters and the deliveries'.
+fn ingest_registry(
+    deliveries: &Deliveries,
+) -> (
+    Registry,
+    Family<OutcomeLabels, Counter>,
+    Family<OutcomeLabels, Counter>,
+) {
     let mut registry = Registry::with_prefix("txclass_producer");
     let records = Family::<OutcomeLabels, Counter>::default();
     let requests = Family::<OutcomeLabels, Counter>::default();
@@ -65,70 +89,43 @@ pub fn router(publisher: Publisher, config: IngestConfig) -> Router {
         "Ingest requests, by outcome",
         requests.clone(),
     );
-    publisher.deliveries.register(&mut registry);
-    let body_limit = config.max_body_bytes;
-    let state = Arc::new(AppState {
-        publisher,
-        config,
-        registry,
-        records,
-        requests,
-    });
-    Router::new()
-        .route("/v1/transactions", post(ingest))
-        .route_layer(middleware::from_fn_with_state(
-            state.clone(),
-            require_api_key,
-        ))
-        .route("/health", get(|| async { Json(json!({ "status": "ok" })) }))
-        .route("/metrics", get(metrics))
-        .layer(DefaultBodyLimit::max(body_limit))
-        .with_state(state)
+    deliveries.register(&mut registry);
+    (registry, records, requests)
 }
 
-async fn require_api_key(
-    State(state): State<Arc<AppState>>,
-    headers: HeaderMap,
-    request: Request,
-    next: Next,
-) -> Response {
-    let given = headers
-        .get("x-api-key")
-        .map(HeaderValue::as_bytes)
-        .unwrap_or_default();
-    if api_key_accepted(&state.config.api_keys, given) {
-        next.run(request).await
-    } else {
-        error(
-            StatusCode::UNAUTHORIZED,
-            "missing or wrong x-api-key header",
-        )
+/// Every metric the producer can expose, in OpenMetrics text.
+pub fn metrics_catalogue() -> String {
+    encode(&ingest_registry(&Deliveries::default()).0)
+}
+
+/// The ingest server bound to its port, ready to serve.
+pub struct App {
+    listener: TcpListener,
+    router: Router,
+}
+
+impl App {
+    /// Binds `addr` and builds the routes.
+    pub async fn build(
+        addr: SocketAddr,
+        publisher: Publisher,
+        config: IngestConfig,
+    ) -> std::io::Result<Self> {
+        Ok(Self {
+            listener: TcpListener::bind(addr).await?,
+            router: router(publisher, config),
+        })
     }
-}
 
-async fn metrics(State(state): State<Arc<AppState>>) -> Response {
-    metrics_response(&state.registry)
-}
-
-/// A `/metrics` answer in OpenMetrics text.
-pub fn metrics_response(registry: &Registry) -> Response {
-    (
-        [(header::CONTENT_TYPE, OPENMETRICS_CONTENT_TYPE)],
-        encode(registry),
-    )
-        .into_response()
-}
-
-/// `/health` and `/metrics` for `txclass-producer run --metrics-addr`.
-pub fn metrics_router(registry: Registry) -> Router {
-    let registry = Arc::new(registry);
-    Router::new()
-        .route("/health", get(|| async { Json(json!({ "status": "ok" })) }))
-        .route(
-            "/metrics",
-            get(|State(r): State<Arc<Registry>>| async move { metrics_response(&r) }),
-        )
-        .with_state(registry)
+    /// Serves until `stop` resolves, then finishes the requests in flight.
+    pub async fn run_until_stopped(
+        self,
+        stop: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(stop)
+            .await
+    }
 }
 
 /// Splits a body into records: a JSON array, or one JSON object per line.

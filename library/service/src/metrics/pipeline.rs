@@ -15,22 +15,14 @@
 //! `invalid_json`, `classifier_refused`, …), never free text.
 //!
 //! The streaming consumer serves them on `/metrics`; the batch job, which
-//! ends, pushes them to a Prometheus Pushgateway ([`push_to_gateway`]).
+//! ends, pushes them to a Prometheus Pushgateway
+//! ([`push_to_gateway`](super::push_to_gateway)).
 
-use std::time::Duration;
-
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE;
 use prometheus_client::encoding::EncodeLabelSet;
 use prometheus_client::metrics::counter::Counter;
 use prometheus_client::metrics::family::Family;
 use prometheus_client::registry::Registry;
-use thiserror::Error;
-use txclass_core::{ChunkOutcome, Stage};
-
-/// Content type of [`encode`]'s output (OpenMetrics text).
-pub const OPENMETRICS_CONTENT_TYPE: &str =
-    "application/openmetrics-text; version=1.0.0; charset=utf-8";
+use txclass_core::{ChunkOutcome, RunObserver, Stage};
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct PipelineLabels {
@@ -77,7 +69,7 @@ pub struct PipelineMetrics {
 
 impl PipelineMetrics {
     /// Registers the counters in `registry`, whose prefix must be `txclass`
-    /// (see [`registry`]).
+    /// (see [`registry`](super::registry)).
     pub fn register(registry: &mut Registry, pipeline: &'static str) -> Self {
         let m = Self {
             pipeline,
@@ -183,7 +175,7 @@ impl PipelineMetrics {
                 .get_or_create(&LetterLabels {
                     pipeline,
                     stage: letter.stage.as_str(),
-                    reason: letter.code.clone(),
+                    reason: letter.reason.code.as_str().into_owned(),
                 })
                 .inc();
         }
@@ -213,136 +205,19 @@ impl PipelineMetrics {
     }
 }
 
-/// A registry whose metrics are named `txclass_…`.
-pub fn registry() -> Registry {
-    Registry::with_prefix("txclass")
-}
-
-/// The registry in OpenMetrics text, as `/metrics` serves it.
-pub fn encode(registry: &Registry) -> String {
-    let mut body = String::new();
-    // Writing into a String cannot fail.
-    let _ = prometheus_client::encoding::text::encode(&mut body, registry);
-    body
-}
-
-/// Rewrites OpenMetrics text into the Prometheus text format (0.0.4) that a
-/// Pushgateway accepts: counter families are named with their `_total`
-/// samples, and the `# UNIT` and `# EOF` lines go.
-pub fn to_prometheus_text(openmetrics: &str) -> String {
-    // HELP comes before TYPE in OpenMetrics, so the counters are found first.
-    let counters: std::collections::HashSet<&str> = openmetrics
-        .lines()
-        .filter_map(|line| line.strip_prefix("# TYPE ")?.strip_suffix(" counter"))
-        .collect();
-    let mut out = String::with_capacity(openmetrics.len());
-    for line in openmetrics.lines() {
-        if line == "# EOF" || line.starts_with("# UNIT ") {
-            continue;
-        }
-        if let Some(rest) = line.strip_prefix("# TYPE ")
-            && let Some(name) = rest.strip_suffix(" counter")
-        {
-            out.push_str(&format!("# TYPE {name}_total counter\n"));
-            continue;
-        }
-        if let Some(rest) = line.strip_prefix("# HELP ") {
-            let name = rest.split(' ').next().unwrap_or_default();
-            if counters.contains(name) {
-                out.push_str(&format!("# HELP {name}_total{}\n", &rest[name.len()..]));
-                continue;
-            }
-        }
-        out.push_str(line);
-        out.push('\n');
+impl RunObserver for PipelineMetrics {
+    fn ingested(&self, records: u64) {
+        PipelineMetrics::ingested(self, records);
     }
-    out
-}
-
-#[derive(Debug, Error)]
-pub enum PushError {
-    #[error("pushing metrics to {url}: {source}")]
-    Http {
-        url: String,
-        #[source]
-        source: reqwest::Error,
-    },
-    #[error("pushing metrics to {url}: the Pushgateway answered HTTP {status}: {body}")]
-    Refused {
-        url: String,
-        status: u16,
-        body: String,
-    },
-}
-
-/// Replaces the group `job/<job>/<label>/<value>…` on a Prometheus
-/// Pushgateway with the registry's metrics (HTTP PUT).
-pub async fn push_to_gateway(
-    gateway: &str,
-    job: &str,
-    grouping: &[(&str, &str)],
-    registry: &Registry,
-) -> Result<(), PushError> {
-    let mut url = format!(
-        "{}/metrics/{}",
-        gateway.trim_end_matches('/'),
-        grouping_segment("job", job)
-    );
-    for (label, value) in grouping {
-        url.push('/');
-        url.push_str(&grouping_segment(label, value));
-    }
-    let body = to_prometheus_text(&encode(registry));
-    let client = reqwest::Client::builder()
-        .timeout(Duration::from_secs(10))
-        .build()
-        .map_err(|source| PushError::Http {
-            url: url.clone(),
-            source,
-        })?;
-    let answer = client
-        .put(&url)
-        .header("content-type", "text/plain; version=0.0.4")
-        .body(body)
-        .send()
-        .await
-        .map_err(|source| PushError::Http {
-            url: url.clone(),
-            source,
-        })?;
-    let status = answer.status();
-    if !status.is_success() {
-        let body = answer.text().await.unwrap_or_default();
-        return Err(PushError::Refused {
-            url,
-            status: status.as_u16(),
-            body,
-        });
-    }
-    Ok(())
-}
-
-/// `label/value` of a grouping key, in the Pushgateway's base64 form
-/// (`label@base64/…`) when the value has characters a path segment cannot
-/// carry plainly (Airflow run ids have `:` and `+`).
-fn grouping_segment(label: &str, value: &str) -> String {
-    let plain = !value.is_empty()
-        && value
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
-    if plain {
-        format!("{label}/{value}")
-    } else if value.is_empty() {
-        // The Pushgateway's spelling of an empty value.
-        format!("{label}@base64/=")
-    } else {
-        format!("{label}@base64/{}", URL_SAFE.encode(value))
+    fn chunk_done(&self, outcome: &ChunkOutcome) {
+        self.record(outcome);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::metrics::{encode, registry};
     use txclass_core::lineage::SourceRef;
     use txclass_core::orchestrate::Counts;
     use txclass_core::{Category, DeadLetter, RunId};
@@ -368,8 +243,10 @@ mod tests {
             .map(|(stage, code)| DeadLetter {
                 payload: vec![],
                 stage,
-                code: code.into(),
-                reason: "x".into(),
+                reason: txclass_core::Reason::new(
+                    txclass_core::ReasonCode::parse(code).expect("a known code"),
+                    "x",
+                ),
                 retries: 0,
                 source: SourceRef::Topic {
                     topic: "t".into(),
@@ -404,28 +281,5 @@ mod tests {
         ] {
             assert!(text.contains(line), "missing {line} in\n{text}");
         }
-    }
-
-    #[test]
-    fn pushgateway_text_names_counter_families_by_their_samples() {
-        let mut registry = registry();
-        let m = PipelineMetrics::register(&mut registry, "batch");
-        m.ingested(7);
-        let text = to_prometheus_text(&encode(&registry));
-        assert!(text.contains("# TYPE txclass_records_ingested_total counter\n"));
-        assert!(text.contains("# HELP txclass_records_ingested_total Records read"));
-        assert!(text.contains("txclass_records_ingested_total{pipeline=\"batch\"} 7\n"));
-        assert!(!text.contains("# EOF"));
-        assert!(!text.contains("# TYPE txclass_records_ingested counter"));
-    }
-
-    #[test]
-    fn grouping_values_that_a_path_cannot_carry_are_base64_encoded() {
-        assert_eq!(grouping_segment("batch_id", "b-7.csv"), "batch_id/b-7.csv");
-        assert_eq!(
-            grouping_segment("run_id", "manual__2026-11-22T01:00:00+00:00"),
-            "run_id@base64/bWFudWFsX18yMDI2LTExLTIyVDAxOjAwOjAwKzAwOjAw"
-        );
-        assert_eq!(grouping_segment("run_id", ""), "run_id@base64/=");
     }
 }

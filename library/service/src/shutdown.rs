@@ -1,21 +1,4 @@
-//! Pieces every txclass HTTP service shares: API-key checks and shutdown
-//! on SIGINT/SIGTERM.
-
-use subtle::ConstantTimeEq;
-
-/// Whether `given` (the `x-api-key` header) is one of `keys`. Each key is
-/// compared in constant time and every key is compared, so timing reveals
-/// neither which key nor how much of one matched. No keys: no check.
-pub fn api_key_accepted(keys: &[String], given: &[u8]) -> bool {
-    if keys.is_empty() {
-        return true;
-    }
-    let mut matched = subtle::Choice::from(0u8);
-    for key in keys {
-        matched |= key.as_bytes().ct_eq(given);
-    }
-    bool::from(matched)
-}
+//! Shutdown on SIGINT/SIGTERM, the same way in every program.
 
 /// Resolves on SIGINT or SIGTERM. The handlers are installed when this is
 /// called, not when the future is first polled, so a signal that arrives
@@ -72,15 +55,5 @@ mod tests {
         tokio::time::timeout(std::time::Duration::from_secs(5), shutdown)
             .await
             .expect("the signal resolves the future");
-    }
-
-    #[test]
-    fn any_configured_key_is_accepted_and_nothing_else() {
-        let keys = vec!["k1".to_owned(), "k2".to_owned()];
-        assert!(api_key_accepted(&keys, b"k1"));
-        assert!(api_key_accepted(&keys, b"k2"));
-        assert!(!api_key_accepted(&keys, b"k"));
-        assert!(!api_key_accepted(&keys, b""));
-        assert!(api_key_accepted(&[], b""));
     }
 }

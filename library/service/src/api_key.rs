@@ -1,0 +1,136 @@
+//! API keys in the `x-api-key` header, as one tower layer every HTTP
+//! service of txclass puts in front of its protected routes.
+
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::http::{HeaderValue, Request, Response, StatusCode, header};
+use secrecy::{ExposeSecret, SecretString};
+use subtle::ConstantTimeEq;
+use tower_http::validate_request::{ValidateRequest, ValidateRequestHeaderLayer};
+
+use crate::http::error_response;
+
+/// The header a client sends its key in.
+pub const API_KEY_HEADER: &str = "x-api-key";
+
+/// The keys a service accepts. Empty: every request is accepted.
+#[derive(Clone, Debug, Default)]
+pub struct ApiKeys {
+    keys: Arc<[SecretString]>,
+}
+
+impl ApiKeys {
+    pub fn new(keys: impl IntoIterator<Item = SecretString>) -> Self {
+        Self {
+            keys: keys
+                .into_iter()
+                .filter(|k| !k.expose_secret().is_empty())
+                .collect(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    /// How many keys are accepted.
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// Whether `given` is one of the keys. Each key is compared in constant
+    /// time and every key is compared, so timing reveals neither which key
+    /// nor how much of one matched. No keys: no check.
+    pub fn accepts(&self, given: &[u8]) -> bool {
+        if self.keys.is_empty() {
+            return true;
+        }
+        let mut matched = subtle::Choice::from(0u8);
+        for key in self.keys.iter() {
+            matched |= key.expose_secret().as_bytes().ct_eq(given);
+        }
+        bool::from(matched)
+    }
+
+    /// The layer that answers 401 (JSON body, `WWW-Authenticate`) to a
+    /// request without an accepted key.
+    pub fn layer(self) -> ValidateRequestHeaderLayer<Self> {
+        ValidateRequestHeaderLayer::custom(self)
+    }
+}
+
+impl<B> ValidateRequest<B> for ApiKeys {
+    type ResponseBody = Body;
+
+    fn validate(&mut self, request: &mut Request<B>) -> Result<(), Response<Body>> {
+        let given = request
+            .headers()
+            .get(API_KEY_HEADER)
+            .map(HeaderValue::as_bytes)
+            .unwrap_or_default();
+        if self.accepts(given) {
+            return Ok(());
+        }
+        let mut response = error_response(
+            StatusCode::UNAUTHORIZED,
+            "missing or wrong x-api-key header",
+        );
+        response.headers_mut().insert(
+            header::WWW_AUTHENTICATE,
+            HeaderValue::from_static("ApiKey header=\"x-api-key\""),
+        );
+        Err(response)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::Router;
+    use axum::routing::get;
+    use tower::ServiceExt as _;
+
+    use super::*;
+
+    fn keys(list: &[&str]) -> ApiKeys {
+        ApiKeys::new(list.iter().map(|k| SecretString::from(*k)))
+    }
+
+    #[test]
+    fn any_configured_key_is_accepted_and_nothing_else() {
+        let keys = keys(&["k1", "k2"]);
+        assert!(keys.accepts(b"k1"));
+        assert!(keys.accepts(b"k2"));
+        assert!(!keys.accepts(b"k"));
+        assert!(!keys.accepts(b""));
+        assert!(ApiKeys::default().accepts(b""));
+    }
+
+    #[tokio::test]
+    async fn a_request_without_the_key_gets_401_with_a_json_body_and_the_challenge() {
+        let app = Router::new()
+            .route("/x", get(|| async { "ok" }))
+            .route_layer(keys(&["secret"]).layer());
+        let refused = app
+            .clone()
+            .oneshot(Request::get("/x").body(Body::empty()).expect("request"))
+            .await
+            .expect("response");
+        assert_eq!(refused.status(), StatusCode::UNAUTHORIZED);
+        assert_eq!(
+            refused.headers()[header::WWW_AUTHENTICATE],
+            "ApiKey header=\"x-api-key\""
+        );
+        assert_eq!(refused.headers()[header::CONTENT_TYPE], "application/json");
+        let accepted = app
+            .oneshot(
+                Request::get("/x")
+                    .header(API_KEY_HEADER, "secret")
+                    .body(Body::empty())
+                    .expect("request"),
+            )
+            .await
+            .expect("response");
+        assert_eq!(accepted.status(), StatusCode::OK);
+    }
+}

@@ -1,0 +1,135 @@
+//! The HTTP pieces every txclass service answers the same way: JSON error
+//! bodies and the `/health`, `/ready` and `/metrics` routes.
+
+use std::sync::Arc;
+
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use prometheus_client::registry::Registry;
+use serde_json::json;
+use tokio::sync::watch;
+
+use crate::metrics::{OPENMETRICS_CONTENT_TYPE, encode};
+
+/// `{"error": {"status": 404, "message": "…"}}` with that status.
+pub fn error_response(status: StatusCode, message: impl Into<String>) -> Response {
+    let message = message.into();
+    (
+        status,
+        Json(json!({ "error": { "status": status.as_u16(), "message": message } })),
+    )
+        .into_response()
+}
+
+/// What `/metrics` encodes: a registry, or a function that renders the
+/// page itself (for registries behind a lock).
+pub type MetricsPage = Arc<dyn Fn() -> String + Send + Sync>;
+
+/// A [`MetricsPage`] over a registry that no longer changes shape.
+pub fn registry_page(registry: Registry) -> MetricsPage {
+    let registry = Arc::new(registry);
+    Arc::new(move || encode(&registry))
+}
+
+/// Whether the service is ready to take work, with the details `/ready`
+/// shows (for example the model version).
+#[derive(Clone, Debug)]
+pub enum Readiness {
+    Starting,
+    Ready(serde_json::Value),
+}
+
+#[derive(Clone)]
+struct Probe {
+    metrics: MetricsPage,
+    ready: watch::Receiver<Readiness>,
+}
+
+/// `/health` (the process answers: `{"status":"ok"}`), `/ready` (200 with
+/// `{"status":"ready", …details}` once ready, 503 `{"status":"starting"}`
+/// before) and `/metrics` (OpenMetrics text).
+pub fn probe_routes<S>(metrics: MetricsPage, ready: watch::Receiver<Readiness>) -> Router<S> {
+    let probe = Probe { metrics, ready };
+    Router::new()
+        .route("/health", get(|| async { Json(json!({ "status": "ok" })) }))
+        .route("/ready", get(ready_answer))
+        .route("/metrics", get(metrics_answer))
+        .with_state(probe)
+}
+
+/// A readiness that is ready from the start, with these details.
+pub fn always_ready(details: serde_json::Value) -> watch::Receiver<Readiness> {
+    watch::channel(Readiness::Ready(details)).1
+}
+
+async fn ready_answer(State(probe): State<Probe>) -> Response {
+    match &*probe.ready.borrow() {
+        Readiness::Starting => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            Json(json!({ "status": "starting" })),
+        )
+            .into_response(),
+        Readiness::Ready(details) => {
+            let mut body = json!({ "status": "ready" });
+            if let (Some(body), Some(details)) = (body.as_object_mut(), details.as_object()) {
+                body.extend(details.clone());
+            }
+            Json(body).into_response()
+        }
+    }
+}
+
+async fn metrics_answer(State(probe): State<Probe>) -> Response {
+    (
+        [(header::CONTENT_TYPE, OPENMETRICS_CONTENT_TYPE)],
+        (probe.metrics)(),
+    )
+        .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::body::{Body, to_bytes};
+    use axum::http::Request;
+    use tower::ServiceExt as _;
+
+    use super::*;
+
+    async fn get_body(app: Router, path: &str) -> (StatusCode, String) {
+        let response = app
+            .oneshot(Request::get(path).body(Body::empty()).expect("request"))
+            .await
+            .expect("response");
+        let status = response.status();
+        let body = to_bytes(response.into_body(), 1 << 20).await.expect("body");
+        (status, String::from_utf8_lossy(&body).into_owned())
+    }
+
+    #[tokio::test]
+    async fn ready_answers_503_until_the_service_says_it_is_ready() {
+        let (tx, rx) = watch::channel(Readiness::Starting);
+        let app: Router = probe_routes(Arc::new(String::new), rx);
+        let (status, body) = get_body(app.clone(), "/ready").await;
+        assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(body, r#"{"status":"starting"}"#);
+        tx.send_replace(Readiness::Ready(json!({ "model_version": "v1" })));
+        let (status, body) = get_body(app.clone(), "/ready").await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(body, r#"{"model_version":"v1","status":"ready"}"#);
+        let (status, body) = get_body(app, "/health").await;
+        assert_eq!(
+            (status, body.as_str()),
+            (StatusCode::OK, r#"{"status":"ok"}"#)
+        );
+    }
+
+    #[tokio::test]
+    async fn metrics_are_served_as_openmetrics_text() {
+        let app: Router = probe_routes(Arc::new(|| "# EOF\n".to_owned()), always_ready(json!({})));
+        let (status, body) = get_body(app, "/metrics").await;
+        assert_eq!((status, body.as_str()), (StatusCode::OK, "# EOF\n"));
+    }
+}

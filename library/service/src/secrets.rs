@@ -1,0 +1,98 @@
+//! Secrets in configuration: parsed straight into [`secrecy`] types by
+//! clap, so a `Debug` print of the settings (every program logs its
+//! configuration at start) shows `[REDACTED]`, and URLs whose password must
+//! stay hidden while the rest of them helps the reader.
+
+use std::fmt;
+use std::str::FromStr;
+
+use secrecy::SecretString;
+
+/// clap's parser for a secret value: `value_parser = secret`.
+pub fn secret(value: &str) -> Result<SecretString, std::convert::Infallible> {
+    Ok(SecretString::from(value))
+}
+
+/// clap's parser for a comma-separated list of secrets, empty items dropped.
+pub fn secret_list(value: &str) -> Result<Vec<SecretString>, std::convert::Infallible> {
+    Ok(value
+        .split(',')
+        .map(str::trim)
+        .filter(|k| !k.is_empty())
+        .map(SecretString::from)
+        .collect())
+}
+
+/// A URL that may carry a password (`postgres://user:secret@host/db`):
+/// `Debug` and `Display` show it with the password masked.
+#[derive(Clone, PartialEq, Eq)]
+pub struct UrlWithPassword(String);
+
+impl UrlWithPassword {
+    /// The URL with its password, for the client that connects with it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl FromStr for UrlWithPassword {
+    type Err = std::convert::Infallible;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(Self(s.to_owned()))
+    }
+}
+
+impl fmt::Debug for UrlWithPassword {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}", mask_url(&self.0))
+    }
+}
+
+impl fmt::Display for UrlWithPassword {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&mask_url(&self.0))
+    }
+}
+
+/// Hides the password of a URL for display:
+/// `postgres://user:secret@host/db` → `postgres://user:***@host/db`.
+pub fn mask_url(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut parsed) if parsed.password().is_some() => {
+            let _ = parsed.set_password(Some("***"));
+            parsed.to_string()
+        }
+        _ => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use secrecy::ExposeSecret;
+
+    use super::*;
+
+    #[test]
+    fn passwords_in_urls_are_masked() {
+        assert_eq!(
+            mask_url("postgres://u:secret@127.0.0.1:5432/db"),
+            "postgres://u:***@127.0.0.1:5432/db"
+        );
+        assert_eq!(
+            mask_url("postgres://127.0.0.1/db"),
+            "postgres://127.0.0.1/db"
+        );
+        let url: UrlWithPassword = "postgres://u:secret@h/db".parse().expect("url");
+        assert_eq!(format!("{url:?}"), "\"postgres://u:***@h/db\"");
+        assert_eq!(url.expose(), "postgres://u:secret@h/db");
+    }
+
+    #[test]
+    fn secrets_never_print() {
+        let key = secret("k-123").expect("secret");
+        assert!(!format!("{key:?}").contains("k-123"));
+        let keys = secret_list(" a, ,b ").expect("list");
+        let exposed: Vec<&str> = keys.iter().map(|k| k.expose_secret()).collect();
+        assert_eq!(exposed, ["a", "b"]);
+    }
+}

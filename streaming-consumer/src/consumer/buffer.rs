@@ -1,0 +1,84 @@
+//! The records read but not yet durable, and the offsets they free.
+
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
+use chrono::Utc;
+use rdkafka::message::{BorrowedMessage, Message};
+use txclass_core::{SourceRecord, SourceRef};
+
+/// Records read but not yet durable, with the next offset to commit per
+/// partition once they are.
+#[derive(Default)]
+pub(super) struct Buffer {
+    pub(super) records: Vec<SourceRecord>,
+    /// Kafka timestamp (ms since the epoch) of each record, when it has one.
+    pub(super) timestamps: Vec<Option<i64>>,
+    pub(super) next_offsets: BTreeMap<(String, i32), i64>,
+    /// When the oldest buffered record was produced (its Kafka timestamp,
+    /// never later than now): the buffer window counts from there, so time
+    /// a record spent queued before the buffer opened counts against it.
+    pub(super) opened: Option<Instant>,
+}
+
+/// What a flush takes out of the buffer.
+pub(super) struct Taken {
+    pub(super) records: Vec<SourceRecord>,
+    pub(super) timestamps: Vec<Option<i64>>,
+    pub(super) offsets: BTreeMap<(String, i32), i64>,
+}
+
+impl Buffer {
+    pub(super) fn push(&mut self, message: &BorrowedMessage<'_>) {
+        let source = SourceRef::Topic {
+            topic: message.topic().to_owned(),
+            partition: message.partition(),
+            offset: message.offset(),
+        };
+        let payload = message.payload().unwrap_or_default().to_vec();
+        self.records.push(SourceRecord::from_json(payload, source));
+        let produced = message.timestamp().to_millis();
+        self.timestamps.push(produced);
+        self.next_offsets.insert(
+            (message.topic().to_owned(), message.partition()),
+            message.offset() + 1,
+        );
+        if self.opened.is_none() {
+            let now = Instant::now();
+            let age = produced
+                .map(|ms| Utc::now().timestamp_millis().saturating_sub(ms).max(0))
+                .and_then(|ms| u64::try_from(ms).ok())
+                .map_or(Duration::ZERO, Duration::from_millis);
+            self.opened = Some(now.checked_sub(age).unwrap_or(now));
+        }
+    }
+
+    pub(super) fn take(&mut self) -> Taken {
+        self.opened = None;
+        Taken {
+            records: std::mem::take(&mut self.records),
+            timestamps: std::mem::take(&mut self.timestamps),
+            offsets: std::mem::take(&mut self.next_offsets),
+        }
+    }
+
+    /// Drops what was read from partitions this consumer no longer owns:
+    /// the new owner reads them again from the last commit.
+    pub(super) fn forget(&mut self, revoked: &[(String, i32)]) {
+        let keep: Vec<bool> = self
+            .records
+            .iter()
+            .map(|r| match &r.source {
+                SourceRef::Topic {
+                    topic, partition, ..
+                } => !revoked.iter().any(|(t, p)| t == topic && p == partition),
+                SourceRef::Object { .. } => true,
+            })
+            .collect();
+        let mut kept = keep.iter();
+        self.records.retain(|_| *kept.next().unwrap_or(&true));
+        let mut kept = keep.iter();
+        self.timestamps.retain(|_| *kept.next().unwrap_or(&true));
+        self.next_offsets.retain(|k, _| !revoked.contains(k));
+    }
+}

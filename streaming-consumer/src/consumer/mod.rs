@@ -1,0 +1,183 @@
+//! The buffered consumer: read, buffer until N records or T ms, run the
+//! shared orchestration, and only then commit the offsets.
+//!
+//! Guarantees: an offset is committed only after every record before it is
+//! in PostgreSQL or acknowledged by the dead-letter topic. When the ML API or
+//! the database stays down past the retry budget, the buffer is held (never
+//! dead-lettered for an outage), fetching is paused, and the flush is retried
+//! with backoff until it succeeds. Before partitions are revoked the buffer
+//! is flushed and committed. Writes are idempotent, so records redelivered
+//! after a crash leave one row each.
+
+mod buffer;
+mod flush;
+mod rebalance;
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+use chrono::Utc;
+use futures::FutureExt as _;
+use rdkafka::consumer::{CommitMode, StreamConsumer};
+use rdkafka::{Offset, TopicPartitionList};
+use txclass_core::{
+    BatchId, ChunkNames, Orchestrator, PipelineError, ProcessingType, Run, RunId, SourceRecord,
+};
+
+use self::buffer::Buffer;
+use self::flush::flush;
+pub use self::rebalance::ConsumerState;
+use crate::metrics::Metrics;
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub buffer_records: usize,
+    pub buffer_window: Duration,
+    pub outage_backoff_max: Duration,
+}
+
+/// State shared between the loop and the rebalance callback.
+pub struct Shared {
+    buffer: Mutex<Buffer>,
+    run: Run,
+    pub metrics: Metrics,
+    runtime: tokio::runtime::Handle,
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+fn offsets_list(offsets: &BTreeMap<(String, i32), i64>) -> TopicPartitionList {
+    let mut list = TopicPartitionList::new();
+    for ((topic, partition), offset) in offsets {
+        let _ = list.add_partition_offset(topic, *partition, Offset::Offset(*offset));
+    }
+    list
+}
+
+impl Shared {
+    /// The session's state; its `runs` row is written by [`Shared::start`].
+    pub fn new(orchestrator: Orchestrator, session: RunId) -> Self {
+        let metrics = Metrics::new();
+        let run = Run::new(
+            orchestrator,
+            ProcessingType::Streaming,
+            session,
+            BatchId::new("session"),
+            ChunkNames::Numbered,
+            Arc::new(metrics.pipeline.clone()),
+        );
+        Self {
+            buffer: Mutex::new(Buffer::default()),
+            run,
+            metrics,
+            runtime: tokio::runtime::Handle::current(),
+        }
+    }
+
+    pub fn context(self: &Arc<Self>) -> ConsumerState {
+        ConsumerState {
+            shared: self.clone(),
+        }
+    }
+
+    /// The session's run.
+    pub fn run(&self) -> &Run {
+        &self.run
+    }
+
+    /// Records how long the records of a durable buffer took from their
+    /// Kafka timestamp until now.
+    fn observe_latency(&self, timestamps: &[Option<i64>]) {
+        let now = Utc::now().timestamp_millis();
+        for ms in timestamps.iter().flatten() {
+            let seconds = (now - ms).max(0) as f64 / 1000.0;
+            self.metrics.record_latency.observe(seconds);
+        }
+    }
+
+    /// Runs one buffer through the session's run.
+    async fn process(&self, records: Vec<SourceRecord>) -> Result<(), PipelineError> {
+        let started = Instant::now();
+        self.run.process(records).await?;
+        self.metrics
+            .flush_seconds
+            .observe(started.elapsed().as_secs_f64());
+        Ok(())
+    }
+}
+
+/// Reads until `shutdown` resolves, then flushes, commits and returns.
+pub async fn run(
+    consumer: Arc<StreamConsumer<ConsumerState>>,
+    shared: Arc<Shared>,
+    settings: Settings,
+    shutdown: impl Future<Output = ()>,
+) -> Result<()> {
+    tokio::pin!(shutdown);
+    loop {
+        let deadline = lock(&shared.buffer)
+            .opened
+            .map(|o| o + settings.buffer_window);
+        let window = async {
+            match deadline {
+                Some(d) => tokio::time::sleep_until(d.into()).await,
+                None => std::future::pending().await,
+            }
+        };
+        tokio::select! {
+            biased;
+            () = &mut shutdown => break,
+            () = window => {
+                // Take what the client already fetched (up to a full
+                // buffer) so a backlog goes out in full buffers, not one
+                // record per expired window.
+                drain_fetched(&consumer, &shared, &settings);
+                flush(&consumer, &shared, &settings, CommitMode::Async).await?
+            }
+            message = consumer.recv() => match message {
+                Ok(message) => {
+                    shared.run.ingested(1);
+                    let full = {
+                        let mut buffer = lock(&shared.buffer);
+                        buffer.push(&message);
+                        shared.metrics.buffer_records.set(buffer.records.len() as i64);
+                        buffer.records.len() >= settings.buffer_records
+                    };
+                    if full {
+                        flush(&consumer, &shared, &settings, CommitMode::Async).await?;
+                    }
+                }
+                Err(e) => tracing::warn!(error = %e, "receive failed"),
+            },
+        }
+    }
+    tracing::info!("shutting down: flushing and committing");
+    flush(&consumer, &shared, &settings, CommitMode::Sync).await?;
+    Ok(())
+}
+
+/// Moves messages the client has already fetched into the buffer, without
+/// waiting, until the buffer is full or none is ready.
+fn drain_fetched(consumer: &StreamConsumer<ConsumerState>, shared: &Shared, settings: &Settings) {
+    // The buffer is not locked while receiving: a rebalance callback may run
+    // inside the poll and needs it.
+    while lock(&shared.buffer).records.len() < settings.buffer_records {
+        match consumer.recv().now_or_never() {
+            Some(Ok(message)) => {
+                shared.run.ingested(1);
+                lock(&shared.buffer).push(&message);
+            }
+            Some(Err(e)) => {
+                tracing::warn!(error = %e, "receive failed");
+                break;
+            }
+            None => break,
+        }
+    }
+    let filled = lock(&shared.buffer).records.len();
+    shared.metrics.buffer_records.set(filled as i64);
+}

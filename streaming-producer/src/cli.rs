@@ -1,0 +1,149 @@
+//! The command line of `txclass-producer`: `run` publishes simulated or
+//! replayed transactions, `serve` takes them over HTTP.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use secrecy::SecretString;
+use txclass_service::secrets::secret;
+use txclass_service::{ApiKeys, shutdown_signal};
+
+use crate::ingest::{App, IngestConfig};
+use crate::publish::Publisher;
+
+#[derive(Parser)]
+#[command(
+    name = "txclass-producer",
+    version,
+    about = "Publish transactions to Kafka: simulated profiles, fixed rates, CSV replay, HTTP ingest"
+)]
+#[command(arg_required_else_help = true)]
+pub struct Cli {
+    /// Print every metric the producer can expose (OpenMetrics text) and exit.
+    #[arg(long, hide = true, exclusive = true)]
+    pub print_metrics: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Publish simulated transactions (a profile or a fixed rate) or replay a CSV.
+    Run(RunArgs),
+    /// Serve HTTP ingest: POST /v1/transactions (JSON array or NDJSON).
+    Serve(ServeArgs),
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct KafkaArgs {
+    #[arg(long, env = "KAFKA_BROKERS", default_value = "127.0.0.1:9092")]
+    pub kafka_brokers: String,
+    #[arg(long, env = "KAFKA_TOPIC", default_value = "transactions")]
+    pub topic: String,
+    /// Compression of produced batches.
+    #[arg(long, default_value = "lz4", value_parser = ["none", "gzip", "snappy", "lz4", "zstd"])]
+    pub compression: String,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum Profile {
+    /// 1–10 records every 0.5 s (the original design's first producer).
+    Steady,
+    /// 5–20 records every 1.0 s (the original design's second producer).
+    Bursty,
+}
+
+#[derive(Args, Debug)]
+pub struct RunArgs {
+    #[command(flatten)]
+    pub kafka: KafkaArgs,
+    /// Simulation profile (ignored with --rate).
+    #[arg(long, value_enum, default_value = "steady")]
+    pub profile: Profile,
+    /// Records per second instead of a profile (load tests).
+    #[arg(long)]
+    pub rate: Option<f64>,
+    /// Stop after this many records.
+    #[arg(long)]
+    pub count: Option<u64>,
+    /// Stop after this long (e.g. 30s, 5m).
+    #[arg(long, value_parser = humantime::parse_duration)]
+    pub duration: Option<Duration>,
+    /// Share of records that break a rule, of every kind (0..=1).
+    #[arg(long, default_value_t = 0.0)]
+    pub invalid_ratio: f64,
+    /// Publish the rows of this CSV (design or seed dialect) instead of simulating.
+    #[arg(long)]
+    pub replay: Option<PathBuf>,
+    #[arg(long, default_value_t = 7)]
+    pub seed: u64,
+    /// Stamp each record with the time it is sent (to measure produce-to-row latency).
+    #[arg(long)]
+    pub now_timestamps: bool,
+    /// Prefix of simulated transaction ids (make it unique per producer).
+    #[arg(long, default_value = "live")]
+    pub id_prefix: String,
+    /// Serve /health and /metrics here while running (e.g. 127.0.0.1:9102).
+    #[arg(long, env = "PRODUCER_METRICS_ADDR")]
+    pub metrics_addr: Option<SocketAddr>,
+}
+
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub kafka: KafkaArgs,
+    #[arg(long, env = "PRODUCER_ADDR", default_value = "127.0.0.1:8001")]
+    pub addr: SocketAddr,
+    /// Accepted API keys (comma-separated); none needed when empty.
+    #[arg(
+        long = "api-key",
+        env = "PRODUCER_API_KEYS",
+        value_delimiter = ',',
+        hide_env_values = true,
+        value_parser = secret
+    )]
+    pub api_keys: Vec<SecretString>,
+    #[arg(long, default_value_t = 10_000)]
+    pub max_records: usize,
+    #[arg(long, default_value_t = 16 * 1024 * 1024)]
+    pub max_body_bytes: usize,
+}
+
+/// Runs one command.
+pub async fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        _ if cli.print_metrics => {
+            print!("{}", crate::ingest::metrics_catalogue());
+            Ok(())
+        }
+        Some(Command::Run(args)) => crate::run::run(args).await,
+        Some(Command::Serve(args)) => serve(args).await,
+        None => Ok(()),
+    }
+}
+
+async fn serve(args: ServeArgs) -> Result<()> {
+    tracing::info!(addr = %args.addr, topic = %args.kafka.topic, api_keys = args.api_keys.len(), "txclass-producer ingest starting");
+    let publisher = Publisher::new(
+        &args.kafka.kafka_brokers,
+        &args.kafka.topic,
+        &args.kafka.compression,
+    )?;
+    publisher.connect(Duration::from_secs(10)).await;
+    let config = IngestConfig {
+        max_records: args.max_records.max(1),
+        max_body_bytes: args.max_body_bytes,
+        api_keys: ApiKeys::new(args.api_keys),
+    };
+    // Signal handlers before the port opens (see `shutdown_signal`).
+    let shutdown = shutdown_signal();
+    let app = App::build(args.addr, publisher.clone(), config)
+        .await
+        .with_context(|| format!("binding {}", args.addr))?;
+    app.run_until_stopped(shutdown).await.context("serving")?;
+    publisher.flush(Duration::from_secs(30))?;
+    Ok(())
+}
