@@ -48,12 +48,12 @@ psql "$server/txclass_bench_copy" -q \
 copy_seconds=$(echo "$(date +%s.%N) - $copy_start" | bc)
 
 say "uploading to s3://$S3_BUCKET/bench/$N/"
-"$BIN/txclass-batch" upload --prefix "bench/$N/" "$CSV" >/dev/null
+"$BIN/txclass-batch" upload --s3-prefix "bench/$N/" "$CSV" >/dev/null
 
 say "txclass-batch classify of $N rows"
 fresh_db txclass_bench_batch
 DATABASE_URL="$server/txclass_bench_batch" /usr/bin/time -v -o "$WORK/time.txt" \
-    "$BIN/txclass-batch" classify --prefix "bench/$N/" --run-id "bench-$N" --no-progress "$@" >"$WORK/classify.txt" 2>"$WORK/classify.log" \
+    "$BIN/txclass-batch" classify --s3-prefix "bench/$N/" --run-id "bench-$N" --no-progress "$@" >"$WORK/classify.txt" 2>"$WORK/classify.log" \
     || { cat "$WORK/classify.log" >&2; die "classify failed"; }
 batch_seconds=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$WORK/time.txt")
 batch_rss_kb=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$WORK/time.txt")

@@ -21,6 +21,6 @@ trap 'kill $server 2>/dev/null; wait $server 2>/dev/null' EXIT
 wait_for ml-api-bench 127.0.0.1 "$PORT" 30
 
 say "load: batches of 100 and 1,000, 4 concurrent clients, ${SECONDS_PER_SIZE}s each"
-taskset -c 1 "$BIN" bench --url "http://127.0.0.1:$PORT" --batch 100,1000 --concurrency 4 --seconds "$SECONDS_PER_SIZE"
+taskset -c 1 "$BIN" bench --ml-api-url "http://127.0.0.1:$PORT" --batch 100,1000 --concurrency 4 --seconds "$SECONDS_PER_SIZE"
 # The server's resident and peak memory after the load.
 grep -E '^(VmRSS|VmHWM)' "/proc/$server/status" | sed 's/^/server /'

@@ -35,7 +35,7 @@ if [ "$N" -gt 0 ]; then
 TOPIC="bench_$STAMP"
 topic "$TOPIC"
 say "preloading $N records into $TOPIC"
-"$BIN/txclass-producer" run --topic "$TOPIC" --rate "${PRELOAD_RATE:-1000000}" --count "$N" --id-prefix "b$STAMP" | tail -1
+"$BIN/txclass-producer" run --kafka-topic "$TOPIC" --rate "${PRELOAD_RATE:-1000000}" --count "$N" --id-prefix "b$STAMP" | tail -1
 
 say "bare rdkafka consumer"
 bare=$("$BIN/examples/bare_read" "$TOPIC" "$N")
@@ -44,7 +44,7 @@ bare_rate=$(awk '{ print $(NF-1) }' <<<"$bare")
 
 say "txclass-consumer into PostgreSQL"
 fresh_db txclass_bench_stream
-DATABASE_URL="$server/txclass_bench_stream" RUST_LOG=warn "$BIN/txclass-consumer" --topic "$TOPIC" --group-id "bench-$STAMP" \
+DATABASE_URL="$server/txclass_bench_stream" RUST_LOG=warn "$BIN/txclass-consumer" --kafka-topic "$TOPIC" --kafka-group-id "bench-$STAMP" \
     --addr 127.0.0.1:9111 --run-id "bench-$STAMP" >/dev/null 2>&1 &
 consumer=$!
 trap 'kill $consumer 2>/dev/null || true' EXIT
@@ -58,12 +58,12 @@ say "latency at 5,000 records/s for 30 s (buffer window ${BUFFER_MS} ms)"
 LTOPIC="latency_$STAMP"
 topic "$LTOPIC"
 fresh_db txclass_bench_latency
-DATABASE_URL="$server/txclass_bench_latency" RUST_LOG=warn "$BIN/txclass-consumer" --topic "$LTOPIC" --group-id "lat-$STAMP" \
+DATABASE_URL="$server/txclass_bench_latency" RUST_LOG=warn "$BIN/txclass-consumer" --kafka-topic "$LTOPIC" --kafka-group-id "lat-$STAMP" \
     --addr 127.0.0.1:9112 --buffer-ms "$BUFFER_MS" --run-id "lat-$STAMP" >/dev/null 2>&1 &
 consumer=$!
 # Produce only once the consumer owns its partitions (the group has formed).
 until curl -fs 127.0.0.1:9112/metrics 2>/dev/null | grep -q '^txclass_consumer_assigned_partitions [1-9]'; do sleep 0.2; done
-published=$("$BIN/txclass-producer" run --topic "$LTOPIC" --rate 5000 --duration 35s --now-timestamps --id-prefix "l$STAMP" | tail -1)
+published=$("$BIN/txclass-producer" run --kafka-topic "$LTOPIC" --rate 5000 --duration 35s --now-timestamps --id-prefix "l$STAMP" | tail -1)
 echo "$published"
 delivered=$(sed -n 's/.*delivered \([0-9]*\).*/\1/p' <<<"$published")
 until [ "$(psql "$server/txclass_bench_latency" -qtAc 'select count(*) from predictions')" -ge "$delivered" ]; do sleep 1; done

@@ -37,7 +37,7 @@ PREFIX="incoming/demo-$STAMP/"
 say "uploading sample CSVs to s3://$S3_BUCKET/$PREFIX"
 "$BIN/txclass-batch" generate --count 5000 --invalid-ratio 0.02 --seed 7 \
     --id-prefix "demo-$DAY" --out "$TXCLASS_STACK_DIR/demo-generated.csv"
-"$BIN/txclass-batch" upload --prefix "$PREFIX" samples/transactions.csv \
+"$BIN/txclass-batch" upload --s3-prefix "$PREFIX" samples/transactions.csv \
     samples/seed_dialect.csv "$TXCLASS_STACK_DIR/demo-generated.csv"
 
 if airflow_installed; then
@@ -45,7 +45,7 @@ if airflow_installed; then
     airflow_dags_test "$BIN/txclass-batch" "$PREFIX" "$DAY"
 else
     say "batch pipeline: txclass-batch classify (Airflow not installed: scripts/airflow.sh install)"
-    "$BIN/txclass-batch" classify --prefix "$PREFIX" --run-id "demo-$STAMP" --no-progress
+    "$BIN/txclass-batch" classify --s3-prefix "$PREFIX" --run-id "demo-$STAMP" --no-progress
 fi
 
 # ---- streaming -------------------------------------------------------------

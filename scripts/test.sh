@@ -35,6 +35,8 @@ say "cargo fmt --check"
 cargo fmt --all --check
 say "cargo clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
+say "cargo doc (broken intra-doc links fail)"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked --quiet
 say "cargo deny (licences, bans, sources, advisories)"
 cargo_tool cargo-deny cargo-deny "$CARGO_DENY_VERSION"
 cargo deny --locked check licenses bans sources

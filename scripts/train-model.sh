@@ -9,4 +9,4 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$TXCLASS_ROOT"
 brands=$("$TXCLASS_ROOT/scripts/fetch-brands.sh")
 cargo build --release --locked -p txclass-ml-api --bin txclass-ml-api >&2
-"$CARGO_TARGET_DIR/release/txclass-ml-api" train --brands "$brands" "$@"
+"$CARGO_TARGET_DIR/release/txclass-ml-api" train --brands-file "$brands" "$@"

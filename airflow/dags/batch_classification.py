@@ -114,7 +114,7 @@ with DAG(
     },
     tags=["txclass", "batch"],
 ) as dag:
-    listing = ["list", "--prefix", PREFIX, "--json"]
+    listing = ["list", "--s3-prefix", PREFIX, "--json"]
     if MODE == "docker":
         list_objects = docker_operator(task_id="list_objects", do_xcom_push=True).expand(command=[listing])
     else:
@@ -130,7 +130,7 @@ with DAG(
         for index, key in enumerate(json.loads(last_line)):
             arguments = [
                 "classify",
-                "--prefix",
+                "--s3-prefix",
                 key,
                 "--run-id",
                 run_id,

@@ -34,7 +34,7 @@ pub async fn classify(args: ClassifyArgs) -> Result<ExitCode> {
             return Ok(ExitCode::from(EXIT_UNAVAILABLE));
         }
     };
-    let objects: Arc<dyn ObjectStore> = Arc::new(S3ObjectStore::new(&args.s3.settings()));
+    let objects: Arc<dyn ObjectStore> = Arc::new(S3ObjectStore::new(&args.objects.s3.settings()));
     let plan = plan(&args, run_id, batch_id);
 
     let bar = progress_bar(args.no_progress);
@@ -89,8 +89,8 @@ fn plan(args: &ClassifyArgs, run_id: RunId, batch_id: BatchId) -> RunPlan {
         FormatArg::Seed => Format::Seed,
     };
     RunPlan {
-        bucket: args.bucket.clone(),
-        prefix: args.prefix.clone(),
+        bucket: args.objects.bucket.clone(),
+        prefix: args.objects.prefix.clone(),
         run_id,
         batch_id,
         chunk_size: args.chunk_size,

@@ -24,6 +24,7 @@ pub const EXIT_UNAVAILABLE: u8 = 4;
     about = "Classify transaction CSV objects from S3 into PostgreSQL"
 )]
 #[command(arg_required_else_help = true)]
+#[derive(Debug)]
 pub struct Cli {
     /// Print every metric a run can push (OpenMetrics text) and exit.
     #[arg(long, hide = true, exclusive = true)]
@@ -32,7 +33,7 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-#[derive(Subcommand)]
+#[derive(Debug, Subcommand)]
 pub enum Command {
     /// Classify every CSV object (plain or .gz) under a prefix.
     Classify(Box<ClassifyArgs>),
@@ -41,12 +42,7 @@ pub enum Command {
     /// Upload local files to the bucket under a prefix.
     Upload {
         #[command(flatten)]
-        s3: S3Args,
-        #[arg(long, env = "S3_BUCKET", default_value = "txclass")]
-        bucket: String,
-        /// Key prefix the files are stored under.
-        #[arg(long, default_value = "incoming/")]
-        prefix: String,
+        objects: BucketArgs,
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
@@ -71,11 +67,7 @@ pub enum Command {
     /// List the CSV objects under a prefix (one per line, or a JSON array).
     List {
         #[command(flatten)]
-        s3: S3Args,
-        #[arg(long, env = "S3_BUCKET", default_value = "txclass")]
-        bucket: String,
-        #[arg(long, env = "S3_PREFIX", default_value = "incoming/")]
-        prefix: String,
+        objects: BucketArgs,
         /// Print one JSON array (for Airflow's dynamic task mapping).
         #[arg(long)]
         json: bool,
@@ -84,11 +76,7 @@ pub enum Command {
     /// would be rejected (writes nothing).
     Inspect {
         #[command(flatten)]
-        s3: S3Args,
-        #[arg(long, env = "S3_BUCKET", default_value = "txclass")]
-        bucket: String,
-        #[arg(long, default_value = "incoming/")]
-        prefix: String,
+        objects: BucketArgs,
     },
 }
 
@@ -102,14 +90,33 @@ pub enum FormatArg {
     Seed,
 }
 
+/// The objects a command works on: the store, a bucket and a key prefix.
+#[derive(Args, Clone, Debug)]
+pub struct BucketArgs {
+    /// Bucket of the input objects (and of the errors objects).
+    #[arg(
+        long = "s3-bucket",
+        alias = "bucket",
+        env = "S3_BUCKET",
+        default_value = "txclass"
+    )]
+    pub bucket: String,
+    /// Key prefix of the objects to read, or to upload under.
+    #[arg(
+        long = "s3-prefix",
+        alias = "prefix",
+        env = "S3_PREFIX",
+        default_value = "incoming/"
+    )]
+    pub prefix: String,
+    #[command(flatten)]
+    pub s3: S3Args,
+}
+
 #[derive(Args, Debug)]
 pub struct ClassifyArgs {
-    /// Bucket holding the input objects.
-    #[arg(long, env = "S3_BUCKET", default_value = "txclass")]
-    pub bucket: String,
-    /// Key prefix of the objects to classify.
-    #[arg(long, env = "S3_PREFIX", default_value = "incoming/")]
-    pub prefix: String,
+    #[command(flatten)]
+    pub objects: BucketArgs,
     /// Run id recorded as lineage (Airflow passes its run_id); generated when absent.
     #[arg(long, env = "TXCLASS_RUN_ID")]
     pub run_id: Option<String>,
@@ -142,8 +149,6 @@ pub struct ClassifyArgs {
     #[arg(long, env = "PUSHGATEWAY_URL")]
     pub pushgateway_url: Option<String>,
     #[command(flatten)]
-    pub s3: S3Args,
-    #[command(flatten)]
     pub database: DatabaseArgs,
     #[command(flatten)]
     pub kafka: KafkaArgs,
@@ -162,12 +167,7 @@ pub async fn run(cli: Cli) -> ExitCode {
     let result = match command {
         Command::Classify(args) => crate::classify::classify(*args).await,
         Command::Migrate(db) => objects::migrate(&db).await.map(|()| ExitCode::SUCCESS),
-        Command::Upload {
-            s3,
-            bucket,
-            prefix,
-            files,
-        } => objects::upload(&s3, &bucket, &prefix, &files)
+        Command::Upload { objects: at, files } => objects::upload(&at, &files)
             .await
             .map(|()| ExitCode::SUCCESS),
         Command::Generate {
@@ -178,17 +178,10 @@ pub async fn run(cli: Cli) -> ExitCode {
             out,
         } => crate::generate::write(count, invalid_ratio, seed, &id_prefix, &out)
             .map(|()| ExitCode::SUCCESS),
-        Command::List {
-            s3,
-            bucket,
-            prefix,
-            json,
-        } => objects::list(&s3, &bucket, &prefix, json)
-            .await
-            .map(|()| ExitCode::SUCCESS),
-        Command::Inspect { s3, bucket, prefix } => objects::inspect(&s3, &bucket, &prefix)
-            .await
-            .map(|()| ExitCode::SUCCESS),
+        Command::List { objects: at, json } => {
+            objects::list(&at, json).await.map(|()| ExitCode::SUCCESS)
+        }
+        Command::Inspect { objects: at } => objects::inspect(&at).await.map(|()| ExitCode::SUCCESS),
     };
     result.unwrap_or_else(|e| {
         eprintln!("error: {e:#}");

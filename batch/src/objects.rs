@@ -5,9 +5,11 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use anyhow::{Context, Result, bail};
-use txclass_adapters::{DatabaseArgs, S3Args, S3ObjectStore};
+use txclass_adapters::{DatabaseArgs, S3ObjectStore};
 use txclass_core::source::{CsvObjectSource, CsvOptions};
 use txclass_core::{ObjectStore, Transaction, TransactionSource};
+
+use crate::cli::BucketArgs;
 
 pub async fn migrate(db: &DatabaseArgs) -> Result<()> {
     tracing::info!(database_url = %db.database_url, "migrating");
@@ -18,8 +20,9 @@ pub async fn migrate(db: &DatabaseArgs) -> Result<()> {
     Ok(())
 }
 
-pub async fn upload(s3: &S3Args, bucket: &str, prefix: &str, files: &[PathBuf]) -> Result<()> {
-    let store = S3ObjectStore::new(&s3.settings());
+pub async fn upload(at: &BucketArgs, files: &[PathBuf]) -> Result<()> {
+    let (bucket, prefix) = (at.bucket.as_str(), at.prefix.as_str());
+    let store = S3ObjectStore::new(&at.s3.settings());
     store
         .ensure_bucket(bucket)
         .await
@@ -40,8 +43,9 @@ pub async fn upload(s3: &S3Args, bucket: &str, prefix: &str, files: &[PathBuf]) 
     Ok(())
 }
 
-pub async fn list(s3: &S3Args, bucket: &str, prefix: &str, json: bool) -> Result<()> {
-    let store = S3ObjectStore::new(&s3.settings());
+pub async fn list(at: &BucketArgs, json: bool) -> Result<()> {
+    let (bucket, prefix) = (at.bucket.as_str(), at.prefix.as_str());
+    let store = S3ObjectStore::new(&at.s3.settings());
     let keys: Vec<String> = store
         .list(bucket, prefix)
         .await
@@ -59,8 +63,9 @@ pub async fn list(s3: &S3Args, bucket: &str, prefix: &str, json: bool) -> Result
     Ok(())
 }
 
-pub async fn inspect(s3: &S3Args, bucket: &str, prefix: &str) -> Result<()> {
-    let store: Arc<dyn ObjectStore> = Arc::new(S3ObjectStore::new(&s3.settings()));
+pub async fn inspect(at: &BucketArgs) -> Result<()> {
+    let (bucket, prefix) = (at.bucket.as_str(), at.prefix.as_str());
+    let store: Arc<dyn ObjectStore> = Arc::new(S3ObjectStore::new(&at.s3.settings()));
     let keys = store
         .list(bucket, prefix)
         .await

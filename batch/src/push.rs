@@ -72,7 +72,7 @@ fn register_run_metrics(
 /// Every metric a batch run can push, in OpenMetrics text.
 pub fn metrics_catalogue() -> String {
     let mut registry = metrics::registry();
-    let _ = metrics::PipelineMetrics::register(&mut registry, "batch");
+    metrics::PipelineMetrics::register(&mut registry, "batch").show_every_family();
     register_run_metrics(&mut registry, "succeeded", std::time::Duration::ZERO);
     metrics::encode(&registry)
 }

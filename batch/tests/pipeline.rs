@@ -64,7 +64,7 @@ impl Setup {
             ])
             .args(["--retry-initial-ms", "20", "--retry-max-delay-ms", "200"])
             // A flag in `extra` overrides this.
-            .env("RETRY_MAX", "40")
+            .env("TXCLASS_RETRY_MAX", "40")
             .args(["--chunk-size", "7"])
             .args(extra)
             .env("DATABASE_URL", &self.database_url)

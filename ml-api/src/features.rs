@@ -150,7 +150,7 @@ pub struct Feature {
 
 /// Reusable extraction buffers (one per worker) so the hot path does not
 /// allocate per record.
-#[derive(Default)]
+#[derive(Debug, Default)]
 pub struct Extractor {
     text: String,
     words: Vec<(usize, usize)>,

@@ -1,6 +1,6 @@
 //! txclass ML classification service: feature extraction ([`features`]), the
 //! model ([`model`]), training and evaluation ([`train`]), the HTTP API
-//! ([`server`]), the load generator ([`bench`]) and the command line
+//! ([`server`]), the load generator ([`bench`](mod@bench)) and the command line
 //! ([`cli`]).
 
 pub mod bench;

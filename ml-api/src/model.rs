@@ -125,6 +125,7 @@ pub enum ModelError {
 /// weights are one 16-byte row, with one scale per class. The table is a
 /// quarter of its `f32` size (4 MiB at 18 bits), so more of it stays in
 /// cache while serving.
+#[derive(Debug)]
 pub struct Model {
     pub info: ModelInfo,
     weights: Vec<i8>,

@@ -99,7 +99,7 @@ def upload_generated(tmp_path, prefix: str, files: int, rows: int, invalid_ratio
             check=True,
         )
         subprocess.run(
-            [BATCH_BIN, "upload", "--bucket", BUCKET, "--prefix", prefix, str(csv)],
+            [BATCH_BIN, "upload", "--s3-bucket", BUCKET, "--s3-prefix", prefix, str(csv)],
             check=True,
             env=s3_env(),
             capture_output=True,

@@ -57,7 +57,7 @@ def classified(tmp_path, database, ml_api):
     upload_generated(tmp_path, prefix, files=1, rows=200)
     run_id = f"adminer-{uuid.uuid4().hex[:8]}"
     subprocess.run(
-        [BATCH_BIN, "classify", "--bucket", BUCKET, "--prefix", prefix, "--run-id", run_id, "--no-progress"],
+        [BATCH_BIN, "classify", "--s3-bucket", BUCKET, "--s3-prefix", prefix, "--run-id", run_id, "--no-progress"],
         check=True,
         capture_output=True,
         env={**s3_env(), "DATABASE_URL": f"{server}/{db}", "ML_API_URL": f"http://127.0.0.1:{ml_api}"},

@@ -8,13 +8,12 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 use rdkafka::ClientConfig;
 use rdkafka::consumer::{Consumer, StreamConsumer};
-use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tracing::Instrument as _;
 use txclass_adapters::kafka::MAX_MESSAGE_BYTES;
 use txclass_adapters::{KafkaDeadLetterQueue, MlApiClient};
 use txclass_core::{Orchestrator, RunId, RunStatus};
-use txclass_service::http::{Readiness, probe_routes};
+use txclass_service::http::{Readiness, Server, probe_routes};
 
 use crate::cli::ConsumerArgs;
 use crate::consumer::{self, ConsumerState, Settings, Shared};
@@ -25,9 +24,18 @@ pub struct App {
     shared: Arc<Shared>,
     settings: Settings,
     session: RunId,
-    listener: TcpListener,
+    probes: Server,
     ready: watch::Sender<Readiness>,
-    ready_rx: watch::Receiver<Readiness>,
+}
+
+impl std::fmt::Debug for App {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("App")
+            .field("session", &self.session)
+            .field("settings", &self.settings)
+            .field("probes", &self.probes)
+            .finish_non_exhaustive()
+    }
 }
 
 impl App {
@@ -43,10 +51,14 @@ impl App {
             .await
             .context("recording the session in runs")?;
         let consumer = Arc::new(kafka_consumer(args, &shared)?);
-        let listener = TcpListener::bind(args.addr)
+        let (ready, ready_rx) = watch::channel(Readiness::Starting);
+        let page = {
+            let shared = shared.clone();
+            Arc::new(move || shared.metrics.encode())
+        };
+        let probes = Server::bind(args.addr, probe_routes(page, ready_rx))
             .await
             .with_context(|| format!("binding {}", args.addr))?;
-        let (ready, ready_rx) = watch::channel(Readiness::Starting);
         Ok(Self {
             consumer,
             shared,
@@ -56,15 +68,14 @@ impl App {
                 outage_backoff_max: Duration::from_millis(args.outage_backoff_max_ms.max(100)),
             },
             session,
-            listener,
+            probes,
             ready,
-            ready_rx,
         })
     }
 
     /// The probe address bound.
     pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
-        self.listener.local_addr()
+        self.probes.local_addr()
     }
 
     /// Consumes until `stop` resolves, then flushes, commits and records the
@@ -73,16 +84,7 @@ impl App {
         self,
         stop: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> Result<()> {
-        let page = {
-            let shared = self.shared.clone();
-            Arc::new(move || shared.metrics.encode())
-        };
-        let probes = probe_routes(page, self.ready_rx.clone());
-        tokio::spawn(async move {
-            if let Err(e) = axum::serve(self.listener, probes).await {
-                tracing::error!(error = %e, "health server stopped");
-            }
-        });
+        self.probes.spawn("probes");
         self.ready
             .send_replace(Readiness::Ready(serde_json::json!({})));
         let session = self.session.clone();
@@ -164,6 +166,8 @@ fn kafka_consumer(
         .set("statistics.interval.ms", "5000")
         .create_with_context(shared.context())
         .context("creating the Kafka consumer")?;
-    consumer.subscribe(&[&args.topic]).context("subscribing")?;
+    consumer
+        .subscribe(&[&args.topic.topic])
+        .context("subscribing")?;
     Ok(consumer)
 }

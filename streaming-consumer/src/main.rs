@@ -10,7 +10,7 @@ async fn main() -> anyhow::Result<()> {
     init_logging("info");
     let args = ConsumerArgs::parse();
     if args.print_metrics {
-        print!("{}", txclass_consumer::metrics::Metrics::new().encode());
+        print!("{}", txclass_consumer::metrics::Metrics::catalogue());
         return Ok(());
     }
     let stop = shutdown_signal();

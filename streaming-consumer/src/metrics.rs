@@ -16,6 +16,7 @@ pub struct PartitionLabels {
     pub partition: i32,
 }
 
+#[derive(Debug)]
 pub struct Metrics {
     pub registry: Registry,
     pub pipeline: PipelineMetrics,
@@ -94,6 +95,17 @@ impl Metrics {
             m.assigned_partitions.clone(),
         );
         Self { registry, ..m }
+    }
+
+    /// Every metric the consumer can expose, in OpenMetrics text.
+    pub fn catalogue() -> String {
+        let m = Self::new();
+        m.pipeline.show_every_family();
+        let _ = m.lag.get_or_create(&PartitionLabels {
+            topic: "transactions".to_owned(),
+            partition: 0,
+        });
+        m.encode()
     }
 
     pub fn encode(&self) -> String {

@@ -73,7 +73,7 @@ impl ConsumerProcess {
                 "15000",
             ])
             // A flag in `extra` overrides this.
-            .env("RETRY_MAX", "3")
+            .env("TXCLASS_RETRY_MAX", "3")
             .args(extra)
             .env("DATABASE_URL", &s.database_url)
             .env("KAFKA_BROKERS", brokers())

@@ -8,10 +8,11 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use secrecy::SecretString;
+use txclass_adapters::TopicArgs;
 use txclass_service::secrets::secret;
 use txclass_service::{ApiKeys, shutdown_signal};
 
-use crate::ingest::{App, IngestConfig};
+use crate::ingest::{self, IngestConfig};
 use crate::publish::Publisher;
 
 #[derive(Parser)]
@@ -21,6 +22,7 @@ use crate::publish::Publisher;
     about = "Publish transactions to Kafka: simulated profiles, fixed rates, CSV replay, HTTP ingest"
 )]
 #[command(arg_required_else_help = true)]
+#[derive(Debug)]
 pub struct Cli {
     /// Print every metric the producer can expose (OpenMetrics text) and exit.
     #[arg(long, hide = true, exclusive = true)]
@@ -29,7 +31,7 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-#[derive(Subcommand)]
+#[derive(Debug, Subcommand)]
 pub enum Command {
     /// Publish simulated transactions (a profile or a fixed rate) or replay a CSV.
     Run(RunArgs),
@@ -41,8 +43,8 @@ pub enum Command {
 pub struct KafkaArgs {
     #[arg(long, env = "KAFKA_BROKERS", default_value = "127.0.0.1:9092")]
     pub kafka_brokers: String,
-    #[arg(long, env = "KAFKA_TOPIC", default_value = "transactions")]
-    pub topic: String,
+    #[command(flatten)]
+    pub topic: TopicArgs,
     /// Compression of produced batches.
     #[arg(long, default_value = "lz4", value_parser = ["none", "gzip", "snappy", "lz4", "zstd"])]
     pub compression: String,
@@ -99,7 +101,8 @@ pub struct ServeArgs {
     pub addr: SocketAddr,
     /// Accepted API keys (comma-separated); none needed when empty.
     #[arg(
-        long = "api-key",
+        long = "api-keys",
+        alias = "api-key",
         env = "PRODUCER_API_KEYS",
         value_delimiter = ',',
         hide_env_values = true,
@@ -110,6 +113,15 @@ pub struct ServeArgs {
     pub max_records: usize,
     #[arg(long, default_value_t = 16 * 1024 * 1024)]
     pub max_body_bytes: usize,
+}
+
+impl KafkaArgs {
+    /// A publisher to the topic, its brokers reached (or waited for, 10 s).
+    pub async fn publisher(&self) -> Result<Publisher> {
+        let publisher = Publisher::new(&self.kafka_brokers, &self.topic.topic, &self.compression)?;
+        publisher.connect(Duration::from_secs(10)).await;
+        Ok(publisher)
+    }
 }
 
 /// Runs one command.
@@ -126,13 +138,8 @@ pub async fn run(cli: Cli) -> Result<()> {
 }
 
 async fn serve(args: ServeArgs) -> Result<()> {
-    tracing::info!(addr = %args.addr, topic = %args.kafka.topic, api_keys = args.api_keys.len(), "txclass-producer ingest starting");
-    let publisher = Publisher::new(
-        &args.kafka.kafka_brokers,
-        &args.kafka.topic,
-        &args.kafka.compression,
-    )?;
-    publisher.connect(Duration::from_secs(10)).await;
+    tracing::info!(addr = %args.addr, topic = %args.kafka.topic.topic, api_keys = args.api_keys.len(), "txclass-producer ingest starting");
+    let publisher = args.kafka.publisher().await?;
     let config = IngestConfig {
         max_records: args.max_records.max(1),
         max_body_bytes: args.max_body_bytes,
@@ -140,7 +147,7 @@ async fn serve(args: ServeArgs) -> Result<()> {
     };
     // Signal handlers before the port opens (see `shutdown_signal`).
     let shutdown = shutdown_signal();
-    let app = App::build(args.addr, publisher.clone(), config)
+    let app = ingest::build(args.addr, publisher.clone(), config)
         .await
         .with_context(|| format!("binding {}", args.addr))?;
     app.run_until_stopped(shutdown).await.context("serving")?;

@@ -18,9 +18,8 @@ use prometheus_client::metrics::counter::Counter;
 use prometheus_client::metrics::family::Family;
 use prometheus_client::registry::Registry;
 use serde_json::{Value, json};
-use tokio::net::TcpListener;
 use txclass_service::ApiKeys;
-use txclass_service::http::{always_ready, error_response as error, probe_routes};
+use txclass_service::http::{Server, always_ready, error_response as error, probe_routes};
 use txclass_service::metrics::encode;
 
 use crate::publish::{Deliveries, Outgoing, Publisher, account_key};
@@ -95,37 +94,22 @@ fn ingest_registry(
 
 /// Every metric the producer can expose, in OpenMetrics text.
 pub fn metrics_catalogue() -> String {
-    encode(&ingest_registry(&Deliveries::default()).0)
+    let (registry, records, requests) = ingest_registry(&Deliveries::default());
+    for family in [&records, &requests] {
+        let _ = family.get_or_create(&OutcomeLabels {
+            outcome: "accepted".to_owned(),
+        });
+    }
+    encode(&registry)
 }
 
-/// The ingest server bound to its port, ready to serve.
-pub struct App {
-    listener: TcpListener,
-    router: Router,
-}
-
-impl App {
-    /// Binds `addr` and builds the routes.
-    pub async fn build(
-        addr: SocketAddr,
-        publisher: Publisher,
-        config: IngestConfig,
-    ) -> std::io::Result<Self> {
-        Ok(Self {
-            listener: TcpListener::bind(addr).await?,
-            router: router(publisher, config),
-        })
-    }
-
-    /// Serves until `stop` resolves, then finishes the requests in flight.
-    pub async fn run_until_stopped(
-        self,
-        stop: impl std::future::Future<Output = ()> + Send + 'static,
-    ) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router)
-            .with_graceful_shutdown(stop)
-            .await
-    }
+/// The ingest server bound to `addr`, ready to serve.
+pub async fn build(
+    addr: SocketAddr,
+    publisher: Publisher,
+    config: IngestConfig,
+) -> std::io::Result<Server> {
+    Server::bind(addr, router(publisher, config)).await
 }
 
 /// Splits a body into records: a JSON array, or one JSON object per line.

@@ -63,7 +63,16 @@ pub struct Publisher {
     pub deliveries: Arc<Deliveries>,
 }
 
+impl std::fmt::Debug for Publisher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Publisher")
+            .field("topic", &self.topic)
+            .finish_non_exhaustive()
+    }
+}
+
 /// One record to publish: key (account id when known) and JSON value.
+#[derive(Debug)]
 pub struct Outgoing {
     pub key: Option<String>,
     pub value: Vec<u8>,

@@ -7,11 +7,11 @@ use anyhow::{Context, Result, bail};
 use prometheus_client::registry::Registry;
 use tokio::task::JoinSet;
 use txclass_core::csv::SeedDefaults;
-use txclass_service::http::{always_ready, probe_routes, registry_page};
+use txclass_service::http::{Server, always_ready, probe_routes, registry_page};
 use txclass_service::shutdown_signal;
 
 use crate::cli::{Profile, RunArgs};
-use crate::publish::Publisher;
+use crate::publish::{Outgoing, Publisher};
 use crate::simulate::{Limits, Pace, Pacer, Simulated, replay};
 
 /// What a run sent.
@@ -26,12 +26,7 @@ pub async fn run(args: RunArgs) -> Result<()> {
         bail!("--invalid-ratio must be between 0 and 1");
     }
     tracing::info!(config = ?args, "txclass-producer starting");
-    let publisher = Publisher::new(
-        &args.kafka.kafka_brokers,
-        &args.kafka.topic,
-        &args.kafka.compression,
-    )?;
-    publisher.connect(Duration::from_secs(10)).await;
+    let publisher = args.kafka.publisher().await?;
     if let Some(addr) = args.metrics_addr {
         serve_metrics(addr, &publisher).await?;
     }
@@ -73,15 +68,11 @@ async fn serve_metrics(addr: std::net::SocketAddr, publisher: &Publisher) -> Res
     let mut registry = Registry::with_prefix("txclass_producer");
     publisher.deliveries.register(&mut registry);
     let routes = probe_routes(registry_page(registry), always_ready(serde_json::json!({})));
-    let listener = tokio::net::TcpListener::bind(addr)
+    let server = Server::bind(addr, routes)
         .await
         .with_context(|| format!("binding {addr}"))?;
     tracing::info!(%addr, "serving /metrics");
-    tokio::spawn(async move {
-        if let Err(e) = axum::serve(listener, routes).await {
-            tracing::error!(error = %e, "metrics server stopped");
-        }
-    });
+    server.spawn("metrics");
     Ok(())
 }
 
@@ -97,16 +88,11 @@ struct Publishing<'a> {
 impl Publishing<'_> {
     async fn replay(
         &self,
-        mut records: Vec<crate::publish::Outgoing>,
+        mut records: Vec<Outgoing>,
         pending: &mut JoinSet<u64>,
         stop: impl std::future::Future<Output = ()>,
     ) -> Sent {
-        let Self {
-            args,
-            limits,
-            started,
-            publisher,
-        } = *self;
+        let (args, limits) = (self.args, self.limits);
         tokio::pin!(stop);
         records.truncate(usize::try_from(limits.room(0)).unwrap_or(usize::MAX));
         let pace = args.rate.map_or(Pace::Unlimited, Pace::Rate);
@@ -128,14 +114,19 @@ impl Publishing<'_> {
             if batch.is_empty() {
                 break;
             }
-            sent.records += batch.len() as u64;
-            let p = publisher.clone();
-            pending.spawn(async move { p.publish_all(batch).await });
-            if limits.reached(sent.records, started) {
+            self.send(batch, pending, &mut sent);
+            if limits.reached(sent.records, self.started) {
                 break;
             }
         }
         sent
+    }
+
+    /// Hands a batch to the publisher in the background.
+    fn send(&self, batch: Vec<Outgoing>, pending: &mut JoinSet<u64>, sent: &mut Sent) {
+        sent.records += batch.len() as u64;
+        let p = self.publisher.clone();
+        pending.spawn(async move { p.publish_all(batch).await });
     }
 
     async fn simulated(
@@ -143,12 +134,7 @@ impl Publishing<'_> {
         pending: &mut JoinSet<u64>,
         stop: impl std::future::Future<Output = ()>,
     ) -> Result<Sent> {
-        let Self {
-            args,
-            limits,
-            started,
-            publisher,
-        } = *self;
+        let (args, limits) = (self.args, self.limits);
         tokio::pin!(stop);
         let pace = args.rate.map_or(
             match args.profile {
@@ -164,7 +150,7 @@ impl Publishing<'_> {
         ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         let mut last = Instant::now();
         let mut sent = Sent::default();
-        while !limits.reached(sent.records, started) {
+        while !limits.reached(sent.records, self.started) {
             tokio::select! {
                 _ = ticker.tick() => {}
                 () = &mut stop => break,
@@ -175,9 +161,7 @@ impl Publishing<'_> {
             for _ in 0..n {
                 batch.push(simulated.next_record()?);
             }
-            sent.records += n;
-            let p = publisher.clone();
-            pending.spawn(async move { p.publish_all(batch).await });
+            self.send(batch, pending, &mut sent);
             // Reap finished deliveries so memory stays bounded.
             while pending.try_join_next().is_some() {}
         }

@@ -39,6 +39,7 @@ impl Pace {
 
 /// Decides tick sizes; keeps the fractional part of fixed rates so the
 /// long-run rate is exact.
+#[derive(Debug)]
 pub struct Pacer {
     pace: Pace,
     rng: ChaCha8Rng,
@@ -70,6 +71,7 @@ impl Pacer {
 }
 
 /// Simulated transactions with a share of records that break a rule.
+#[derive(Debug)]
 pub struct Simulated {
     generator: Generator,
     rng: ChaCha8Rng,

@@ -22,8 +22,26 @@ pub struct KafkaArgs {
     #[arg(long, env = "KAFKA_BROKERS", default_value = "127.0.0.1:9092")]
     pub kafka_brokers: String,
     /// Dead-letter topic.
-    #[arg(long, env = "KAFKA_DLQ_TOPIC", default_value = "failed-transactions")]
+    #[arg(
+        long = "kafka-dlq-topic",
+        alias = "dlq-topic",
+        env = "KAFKA_DLQ_TOPIC",
+        default_value = "failed-transactions"
+    )]
     pub dlq_topic: String,
+}
+
+/// The topic of live transactions, as the producer and the consumer take it.
+#[derive(Args, Clone, Debug)]
+pub struct TopicArgs {
+    /// Topic of live transactions.
+    #[arg(
+        long = "kafka-topic",
+        alias = "topic",
+        env = "KAFKA_TOPIC",
+        default_value = "transactions"
+    )]
+    pub topic: String,
 }
 
 /// Largest message the producers accept (a poison record may be large).
@@ -77,6 +95,14 @@ pub fn classify_error(what: &str, e: KafkaError) -> PortError {
 pub struct KafkaDeadLetterQueue {
     producer: FutureProducer,
     topic: String,
+}
+
+impl std::fmt::Debug for KafkaDeadLetterQueue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("KafkaDeadLetterQueue")
+            .field("topic", &self.topic)
+            .finish_non_exhaustive()
+    }
 }
 
 impl KafkaDeadLetterQueue {

@@ -9,7 +9,7 @@ pub mod s3;
 #[cfg(feature = "testing")]
 pub mod testing;
 
-pub use kafka::{KafkaArgs, KafkaDeadLetterQueue};
+pub use kafka::{KafkaArgs, KafkaDeadLetterQueue, TopicArgs};
 pub use ml_client::{MlApiArgs, MlApiClient, MlApiSettings};
 pub use postgres::{DatabaseArgs, PostgresStore};
 pub use s3::{S3Args, S3ObjectStore, S3Settings};

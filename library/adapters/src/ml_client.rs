@@ -19,9 +19,14 @@ pub struct MlApiArgs {
     /// API key sent as `x-api-key`.
     #[arg(long, env = "ML_API_KEY", hide_env_values = true, value_parser = secret)]
     pub ml_api_key: Option<SecretString>,
-    /// Largest batch per predict request.
-    #[arg(long, env = "ML_API_MAX_BATCH", default_value_t = 1000)]
-    pub ml_api_max_batch: usize,
+    /// Most transactions per predict request; larger inputs are split.
+    #[arg(
+        long,
+        alias = "ml-api-max-batch",
+        env = "ML_API_BATCH_SIZE",
+        default_value_t = 1000
+    )]
+    pub ml_api_batch_size: usize,
     /// Timeout of one predict request, in milliseconds.
     #[arg(long, env = "ML_API_TIMEOUT_MS", default_value_t = 10_000)]
     pub ml_api_timeout_ms: u64,
@@ -35,7 +40,7 @@ impl MlApiArgs {
                 .ml_api_key
                 .clone()
                 .filter(|k| !k.expose_secret().is_empty()),
-            max_batch: self.ml_api_max_batch,
+            max_batch: self.ml_api_batch_size,
             timeout: Duration::from_millis(self.ml_api_timeout_ms),
             ..MlApiSettings::default()
         }
@@ -65,7 +70,7 @@ impl Default for MlApiSettings {
     }
 }
 
-#[derive(Clone)]
+#[derive(Debug, Clone)]
 pub struct MlApiClient {
     http: reqwest::Client,
     predict_url: String,

@@ -44,7 +44,7 @@ impl DatabaseArgs {
 /// The embedded migrations.
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
-#[derive(Clone)]
+#[derive(Debug, Clone)]
 pub struct PostgresStore {
     pool: PgPool,
 }

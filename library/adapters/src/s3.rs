@@ -48,7 +48,7 @@ pub struct S3Settings {
     pub secret_access_key: Option<SecretString>,
 }
 
-#[derive(Clone)]
+#[derive(Debug, Clone)]
 pub struct S3ObjectStore {
     client: Client,
 }

@@ -120,6 +120,7 @@ pub async fn read_topic(
 }
 
 /// A `txclass-ml-api serve` child process on a free port, killed on drop.
+#[derive(Debug)]
 pub struct MlApiProcess {
     child: Child,
     pub url: String,

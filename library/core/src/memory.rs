@@ -21,12 +21,12 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 }
 
 /// A classifier by keyword, with injectable failures.
-#[derive(Default)]
+#[derive(Debug, Default)]
 pub struct InMemoryClassifier {
     state: Mutex<ClassifierState>,
 }
 
-#[derive(Default)]
+#[derive(Debug, Default)]
 struct ClassifierState {
     fail_next: Vec<RetryHint>,
     refuse_ids: HashSet<String>,
@@ -122,7 +122,7 @@ pub struct StoredPrediction {
 }
 
 /// A prediction store in a map, keyed by transaction id like the real one.
-#[derive(Default)]
+#[derive(Debug, Default)]
 pub struct InMemoryStore {
     rows: Mutex<BTreeMap<String, StoredPrediction>>,
     runs: Mutex<HashMap<String, RunReport>>,
@@ -195,7 +195,7 @@ impl PredictionStore for InMemoryStore {
 }
 
 /// A dead-letter queue in a vector.
-#[derive(Default)]
+#[derive(Debug, Default)]
 pub struct InMemoryDeadLetters {
     letters: Mutex<Vec<DeadLetter>>,
     fail_next: Mutex<Vec<RetryHint>>,
@@ -227,7 +227,7 @@ impl DeadLetterQueue for InMemoryDeadLetters {
 
 /// An object store in a map. `get` streams in small pieces so readers meet
 /// chunk boundaries inside rows, as they do with S3.
-#[derive(Default)]
+#[derive(Debug, Default)]
 pub struct InMemoryObjectStore {
     objects: Mutex<BTreeMap<(String, String), Vec<u8>>>,
     buckets: Mutex<HashSet<String>>,

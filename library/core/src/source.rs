@@ -56,6 +56,16 @@ pub struct CsvObjectSource {
     rows_read: u64,
 }
 
+impl std::fmt::Debug for CsvObjectSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CsvObjectSource")
+            .field("object", &format_args!("s3://{}/{}", self.bucket, self.key))
+            .field("chunk_size", &self.chunk_size)
+            .field("rows_read", &self.rows_read)
+            .finish_non_exhaustive()
+    }
+}
+
 impl CsvObjectSource {
     /// Opens the object and resolves its header; a missing required column
     /// is an error here, before any row is read.

@@ -160,17 +160,8 @@ impl fmt::Display for RecordError {
     }
 }
 
-/// The fields of a transaction, in order.
-pub const FIELDS: [&str; 8] = [
-    "transaction_id",
-    "timestamp",
-    "account_id",
-    "amount",
-    "currency",
-    "merchant",
-    "description",
-    "mcc",
-];
+/// The fields of a transaction, in order (the CSV columns).
+pub const FIELDS: [&str; 8] = crate::csv::COLUMNS;
 
 fn field_name(name: &str) -> &'static str {
     FIELDS.into_iter().find(|f| *f == name).unwrap_or("record")

@@ -1,6 +1,7 @@
 //! The HTTP pieces every txclass service answers the same way: JSON error
 //! bodies and the `/health`, `/ready` and `/metrics` routes.
 
+use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::extract::State;
@@ -10,9 +11,54 @@ use axum::routing::get;
 use axum::{Json, Router};
 use prometheus_client::registry::Registry;
 use serde_json::json;
+use tokio::net::TcpListener;
 use tokio::sync::watch;
 
 use crate::metrics::{OPENMETRICS_CONTENT_TYPE, encode};
+
+/// A service's routes bound to its address: what each program's `build`
+/// answers, ready to serve.
+#[derive(Debug)]
+pub struct Server {
+    listener: TcpListener,
+    router: Router,
+}
+
+impl Server {
+    /// Binds `addr` for `router`; serving starts with
+    /// [`Server::run_until_stopped`] or [`Server::spawn`].
+    pub async fn bind(addr: SocketAddr, router: Router) -> std::io::Result<Self> {
+        Ok(Self {
+            listener: TcpListener::bind(addr).await?,
+            router,
+        })
+    }
+
+    /// The address bound (useful with port 0).
+    pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
+        self.listener.local_addr()
+    }
+
+    /// Serves until `stop` resolves, then finishes the requests in flight.
+    pub async fn run_until_stopped(
+        self,
+        stop: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(stop)
+            .await
+    }
+
+    /// Serves in the background for the rest of the process (probe and
+    /// metrics servers beside a pipeline); a failure is logged.
+    pub fn spawn(self, what: &'static str) {
+        tokio::spawn(async move {
+            if let Err(e) = axum::serve(self.listener, self.router).await {
+                tracing::error!(error = %e, server = what, "server stopped");
+            }
+        });
+    }
+}
 
 /// `{"error": {"status": 404, "message": "…"}}` with that status.
 pub fn error_response(status: StatusCode, message: impl Into<String>) -> Response {

@@ -119,6 +119,16 @@ struct Chosen {
     slots: Slots,
 }
 
+impl std::fmt::Debug for Generator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Generator")
+            .field("split", &self.split)
+            .field("id_prefix", &self.id_prefix)
+            .field("counter", &self.counter)
+            .finish_non_exhaustive()
+    }
+}
+
 impl Generator {
     /// A generator over `split`'s merchants, with ids `syn-<seed>-00000001…`
     /// and timestamps in 2024 (UTC).

@@ -10,9 +10,22 @@ use txclass_service::secrets::secret;
 
 #[derive(Args, Debug)]
 pub struct BenchArgs {
-    #[arg(long, env = "ML_API_URL", default_value = "http://127.0.0.1:8000")]
+    /// ML classification API base URL.
+    #[arg(
+        long = "ml-api-url",
+        alias = "url",
+        env = "ML_API_URL",
+        default_value = "http://127.0.0.1:8000"
+    )]
     url: String,
-    #[arg(long, env = "ML_API_KEY", hide_env_values = true, value_parser = secret)]
+    /// API key sent as `x-api-key`.
+    #[arg(
+        long = "ml-api-key",
+        alias = "api-key",
+        env = "ML_API_KEY",
+        hide_env_values = true,
+        value_parser = secret
+    )]
     api_key: Option<SecretString>,
     /// Batch sizes to measure.
     #[arg(long, value_delimiter = ',', default_value = "100,1000")]

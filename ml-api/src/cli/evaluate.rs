@@ -11,7 +11,8 @@ use crate::train::{self, evaluate, report};
 
 #[derive(Args, Debug)]
 pub struct EvaluateArgs {
-    #[arg(long)]
+    /// Model file; the shipped model when absent.
+    #[arg(long = "model-path", alias = "model", env = "ML_API_MODEL_PATH")]
     model: Option<PathBuf>,
     /// A labelled CSV file to score instead of printing the stored figures.
     #[arg(long)]

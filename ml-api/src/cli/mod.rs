@@ -20,6 +20,7 @@ use crate::model::Model;
     about = "txclass transaction classifier: serve, train, evaluate, benchmark"
 )]
 #[command(arg_required_else_help = true)]
+#[derive(Debug)]
 pub struct Cli {
     /// Print every metric the service exposes (OpenMetrics text) and exit.
     #[arg(long, hide = true, exclusive = true)]
@@ -28,9 +29,9 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-#[derive(Subcommand)]
+#[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Serve the model over HTTP (the shipped model unless --model is given).
+    /// Serve the model over HTTP (the shipped model unless --model-path is given).
     Serve(serve::ServeArgs),
     /// Train the model reproducibly, print held-out figures and write it.
     Train(Box<train::TrainArgs>),

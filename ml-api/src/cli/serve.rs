@@ -11,7 +11,7 @@ use secrecy::SecretString;
 use txclass_service::secrets::secret;
 use txclass_service::{ApiKeys, shutdown_signal};
 
-use crate::server::{App, Faults, ServerConfig};
+use crate::server::{self, Faults, ServerConfig};
 
 #[derive(Args, Debug)]
 pub struct ServeArgs {
@@ -19,17 +19,18 @@ pub struct ServeArgs {
     #[arg(long, env = "ML_API_ADDR", default_value = "127.0.0.1:8000")]
     addr: SocketAddr,
     /// Model file; the model shipped in the repository when absent.
-    #[arg(long, env = "ML_MODEL_PATH")]
+    #[arg(long = "model-path", alias = "model", env = "ML_API_MODEL_PATH")]
     model: Option<PathBuf>,
     /// Largest batch accepted by POST /v1/predict.
-    #[arg(long, env = "ML_MAX_BATCH", default_value_t = 5_000)]
+    #[arg(long, env = "ML_API_MAX_BATCH", default_value_t = 5_000)]
     max_batch: usize,
     /// Largest request body in bytes.
-    #[arg(long, env = "ML_MAX_BODY_BYTES", default_value_t = 16 * 1024 * 1024)]
+    #[arg(long, env = "ML_API_MAX_BODY_BYTES", default_value_t = 16 * 1024 * 1024)]
     max_body_bytes: usize,
     /// Accepted API keys (comma-separated); no key needed when empty.
     #[arg(
-        long = "api-key",
+        long = "api-keys",
+        alias = "api-key",
         env = "ML_API_KEYS",
         value_delimiter = ',',
         hide_env_values = true,
@@ -52,7 +53,7 @@ pub struct ServeArgs {
     #[arg(long, default_value_t = 0)]
     fault_latency_ms: u64,
     /// Worker threads (default: one per core).
-    #[arg(long, env = "ML_WORKERS")]
+    #[arg(long, env = "ML_API_WORKERS")]
     workers: Option<usize>,
 }
 
@@ -99,7 +100,7 @@ async fn serve(args: ServeArgs) -> Result<()> {
     // Signal handlers first: a SIGTERM right after the port opens must still
     // shut down gracefully.
     let shutdown = shutdown_signal();
-    let app = App::build(args.addr, model, config)
+    let app = server::build(args.addr, model, config)
         .await
         .with_context(|| format!("binding {}", args.addr))?;
     app.run_until_stopped(shutdown).await.context("serving")?;

@@ -37,7 +37,7 @@ pub struct TrainArgs {
     version: String,
     /// A Name Suggestion Index `nsi.json` whose US brands widen the catalog
     /// (`scripts/fetch-brands.sh` downloads the pinned release).
-    #[arg(long, env = "TXCLASS_BRANDS_FILE")]
+    #[arg(long = "brands-file", alias = "brands", env = "TXCLASS_BRANDS_FILE")]
     brands: Option<PathBuf>,
     /// Ship the held-out fit instead of refitting on every merchant.
     #[arg(long)]

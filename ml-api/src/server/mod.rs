@@ -17,9 +17,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde_json::json;
-use tokio::net::TcpListener;
 use txclass_service::ApiKeys;
-use txclass_service::http::{always_ready, error_response, probe_routes};
+use txclass_service::http::{Server, always_ready, error_response, probe_routes};
 use txclass_service::metrics::encode;
 
 pub use self::faults::Faults;
@@ -51,46 +50,20 @@ struct AppState {
     metrics: Metrics,
 }
 
-/// The service bound to its port, ready to serve.
-pub struct App {
-    listener: TcpListener,
-    router: Router,
-}
-
-impl App {
-    /// Binds `addr` and builds the routes; serving starts with
-    /// [`App::run_until_stopped`].
-    pub async fn build(
-        addr: SocketAddr,
-        model: Arc<Model>,
-        config: ServerConfig,
-    ) -> std::io::Result<Self> {
-        let listener = TcpListener::bind(addr).await?;
-        Ok(Self {
-            listener,
-            router: router(model, config),
-        })
-    }
-
-    /// The address bound (useful with port 0).
-    pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
-        self.listener.local_addr()
-    }
-
-    /// Serves until `stop` resolves, then finishes the requests in flight.
-    pub async fn run_until_stopped(
-        self,
-        stop: impl std::future::Future<Output = ()> + Send + 'static,
-    ) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router)
-            .with_graceful_shutdown(stop)
-            .await
-    }
+/// The service bound to `addr`, ready to serve.
+pub async fn build(
+    addr: SocketAddr,
+    model: Arc<Model>,
+    config: ServerConfig,
+) -> std::io::Result<Server> {
+    Server::bind(addr, router(model, config)).await
 }
 
 /// Every metric the service exposes, in OpenMetrics text.
 pub fn metrics_catalogue() -> String {
-    encode(&Metrics::new("none").registry)
+    let metrics = Metrics::new("none");
+    metrics.show_every_family();
+    encode(&metrics.registry)
 }
 
 pub fn router(model: Arc<Model>, config: ServerConfig) -> Router {

@@ -52,6 +52,7 @@ impl Default for TrainConfig {
     }
 }
 
+#[derive(Debug)]
 pub struct Sample {
     pub features: Vec<Feature>,
     pub label: usize,
@@ -81,6 +82,7 @@ pub fn featurize(config: &FeatureConfig, data: &[Labeled]) -> Vec<Sample> {
 }
 
 /// The data sets of one training run.
+#[derive(Debug)]
 pub struct DataSets {
     pub train: Vec<Labeled>,
     pub calibration: Vec<Labeled>,

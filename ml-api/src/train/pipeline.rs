@@ -27,6 +27,7 @@ pub struct Options {
 }
 
 /// The model of a run, and the held-out material its figures stand on.
+#[derive(Debug)]
 pub struct Trained {
     pub model: Model,
     /// With [`Options::keep_held_out`]: every evaluation record with its

@@ -9,7 +9,7 @@ use txclass_core::{SourceRecord, SourceRef};
 
 /// Records read but not yet durable, with the next offset to commit per
 /// partition once they are.
-#[derive(Default)]
+#[derive(Debug, Default)]
 pub(super) struct Buffer {
     pub(super) records: Vec<SourceRecord>,
     /// Kafka timestamp (ms since the epoch) of each record, when it has one.

@@ -39,6 +39,7 @@ pub struct Settings {
 }
 
 /// State shared between the loop and the rebalance callback.
+#[derive(Debug)]
 pub struct Shared {
     buffer: Mutex<Buffer>,
     run: Run,
@@ -59,7 +60,7 @@ fn offsets_list(offsets: &BTreeMap<(String, i32), i64>) -> TopicPartitionList {
 }
 
 impl Shared {
-    /// The session's state; its `runs` row is written by [`Shared::start`].
+    /// The session's state; its `runs` row is written by [`Run::start`].
     pub fn new(orchestrator: Orchestrator, session: RunId) -> Self {
         let metrics = Metrics::new();
         let run = Run::new(

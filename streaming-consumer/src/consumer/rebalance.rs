@@ -12,6 +12,7 @@ use super::buffer::{Buffer, Taken};
 use super::{Shared, lock, offsets_list};
 use crate::metrics::PartitionLabels;
 
+#[derive(Debug)]
 pub struct ConsumerState {
     pub(super) shared: Arc<Shared>,
 }

@@ -6,14 +6,14 @@ use txclass_core::{
     SourceRef, Transaction,
 };
 
-pub use txclass_adapters::testing::{brokers, env, unique};
+pub(crate) use txclass_adapters::testing::{brokers, env, unique};
 
 /// A fresh database with the migrations applied.
-pub async fn fresh_database() -> PostgresStore {
+pub(crate) async fn fresh_database() -> PostgresStore {
     txclass_adapters::testing::fresh_database().await.1
 }
 
-pub fn s3() -> S3ObjectStore {
+pub(crate) fn s3() -> S3ObjectStore {
     S3ObjectStore::new(&S3Settings {
         endpoint: Some(env("S3_ENDPOINT", "http://127.0.0.1:9000")),
         region: env("AWS_REGION", "us-east-1"),
@@ -22,7 +22,7 @@ pub fn s3() -> S3ObjectStore {
     })
 }
 
-pub fn transaction(id: &str, amount: &str) -> Transaction {
+pub(crate) fn transaction(id: &str, amount: &str) -> Transaction {
     Transaction::try_from(RawTransaction {
         transaction_id: Some(id.into()),
         timestamp: Some("2024-06-01T08:15:00Z".into()),
@@ -37,7 +37,7 @@ pub fn transaction(id: &str, amount: &str) -> Transaction {
     .expect("valid transaction")
 }
 
-pub fn classified(id: &str, category: Category, offset: i64) -> ClassifiedRecord {
+pub(crate) fn classified(id: &str, category: Category, offset: i64) -> ClassifiedRecord {
     ClassifiedRecord {
         transaction: transaction(id, "-1234567.89"),
         prediction: Predict {
@@ -54,7 +54,7 @@ pub fn classified(id: &str, category: Category, offset: i64) -> ClassifiedRecord
     }
 }
 
-pub fn lineage(run: &str) -> Lineage {
+pub(crate) fn lineage(run: &str) -> Lineage {
     Lineage {
         processing_type: ProcessingType::Streaming,
         run_id: RunId::new(run),
@@ -62,6 +62,6 @@ pub fn lineage(run: &str) -> Lineage {
     }
 }
 
-pub fn now() -> chrono::DateTime<Utc> {
+pub(crate) fn now() -> chrono::DateTime<Utc> {
     Utc::now()
 }

@@ -136,8 +136,7 @@ async fn a_csv_object_missing_a_required_column_fails_before_any_row(h: Harness)
         .expect("put");
     let err = CsvObjectSource::open(h.store.clone(), &h.bucket, &key, 10, &CsvOptions::default())
         .await
-        .err()
-        .expect("missing columns");
+        .expect_err("missing columns");
     assert!(matches!(err, OpenError::Header { .. }), "{err}");
     assert!(
         err.to_string().contains("account_id, amount, currency"),

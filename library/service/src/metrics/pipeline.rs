@@ -55,7 +55,7 @@ struct DependencyLabels {
 }
 
 /// The shared pipeline counters of one pipeline (`batch` or `streaming`).
-#[derive(Clone)]
+#[derive(Debug, Clone)]
 pub struct PipelineMetrics {
     pipeline: &'static str,
     ingested: Family<PipelineLabels, Counter>,
@@ -134,6 +134,21 @@ impl PipelineMetrics {
             });
         }
         m
+    }
+
+    /// Gives every labelled family one series, so an encoding of the
+    /// registry shows all of them (for `--print-metrics`).
+    pub fn show_every_family(&self) {
+        let pipeline = self.pipeline;
+        let _ = self.dead_lettered.get_or_create(&LetterLabels {
+            pipeline,
+            stage: Stage::Parse.as_str(),
+            reason: txclass_core::ReasonCode::InvalidJson.to_string(),
+        });
+        let _ = self.predictions.get_or_create(&CategoryLabels {
+            pipeline,
+            category: txclass_core::Category::ALL[0].as_str(),
+        });
     }
 
     fn failures(&self, stage: Stage) -> &Family<StageLabels, Counter> {
