@@ -41,10 +41,7 @@ struct ConsumerProcess(Child, u16);
 
 impl ConsumerProcess {
     fn start(s: &Setup, ml_api: &MlApiProcess, group: &str, extra: &[&str]) -> Self {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .expect("port")
-            .port();
+        let port = txclass_adapters::testing::reserve_port();
         let child = Command::new(env!("CARGO_BIN_EXE_txclass-consumer"))
             .args([
                 "--topic",

@@ -119,6 +119,27 @@ pub async fn read_topic(
     out
 }
 
+/// A free loopback port that no other caller in this process has been
+/// given. The operating system may hand the same free port to two
+/// `bind(0)` probes in a row; two servers started at once on it would have
+/// the second fail to bind while its readiness check reached the first.
+pub fn reserve_port() -> u16 {
+    static GIVEN: std::sync::Mutex<Vec<u16>> = std::sync::Mutex::new(Vec::new());
+    let mut given = GIVEN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    loop {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("free port")
+            .port();
+        if !given.contains(&port) {
+            given.push(port);
+            return port;
+        }
+    }
+}
+
 /// A `txclass-ml-api serve` child process on a free port, killed on drop.
 #[derive(Debug)]
 pub struct MlApiProcess {
@@ -143,11 +164,7 @@ impl MlApiProcess {
     }
 
     pub fn start(args: &[&str]) -> Self {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .expect("free port")
-            .port();
-        Self::start_on(port, args)
+        Self::start_on(reserve_port(), args)
     }
 
     /// Starts on a given port (to restart a stopped server where clients expect it).
@@ -167,18 +184,22 @@ impl MlApiProcess {
             .stderr(Stdio::inherit())
             .spawn()
             .expect("start txclass-ml-api");
+        let mut process = Self {
+            child,
+            url: format!("http://{addr}"),
+        };
         let deadline = Instant::now() + Duration::from_secs(30);
         while std::net::TcpStream::connect(&addr).is_err() {
+            if let Some(status) = process.try_wait() {
+                panic!("txclass-ml-api exited ({status}) before serving on {addr}");
+            }
             assert!(
                 Instant::now() < deadline,
                 "txclass-ml-api did not start on {addr}"
             );
             std::thread::sleep(Duration::from_millis(50));
         }
-        Self {
-            child,
-            url: format!("http://{addr}"),
-        }
+        process
     }
 
     pub fn port(&self) -> u16 {
@@ -207,5 +228,17 @@ impl MlApiProcess {
 impl Drop for MlApiProcess {
     fn drop(&mut self) {
         self.stop();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reserved_port_is_never_handed_out_twice() {
+        let ports: Vec<u16> = (0..300).map(|_| reserve_port()).collect();
+        let distinct: std::collections::HashSet<&u16> = ports.iter().collect();
+        assert_eq!(distinct.len(), ports.len());
     }
 }

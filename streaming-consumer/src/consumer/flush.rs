@@ -1,4 +1,4 @@
-//! One flush: the buffer through the shared orchestration, held through
+//! Making one sealed buffer durable: through the shared run, held through
 //! outages with fetching paused, then its offsets committed.
 
 use std::time::{Duration, Instant};
@@ -8,21 +8,22 @@ use rdkafka::TopicPartitionList;
 use rdkafka::consumer::{CommitMode, Consumer, StreamConsumer};
 
 use super::buffer::{Buffer, Taken};
-use super::{ConsumerState, Settings, Shared, lock, offsets_list};
+use super::{ConsumerState, Settings, Shared, offsets_list};
 
 /// Makes the current buffer durable, holding it through outages, then
 /// commits its offsets. Fatal errors (configuration) end the consumer.
-pub(super) async fn flush(
+pub(super) async fn make_durable(
     consumer: &StreamConsumer<ConsumerState>,
     shared: &Shared,
     settings: &Settings,
+    taken: Taken,
     mode: CommitMode,
 ) -> Result<()> {
     let Taken {
         mut records,
         mut timestamps,
         mut offsets,
-    } = lock(&shared.buffer).take();
+    } = taken;
     if records.is_empty() {
         return Ok(());
     }

@@ -12,6 +12,7 @@
 mod buffer;
 mod flush;
 mod rebalance;
+mod source;
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
@@ -19,16 +20,16 @@ use std::time::{Duration, Instant};
 
 use anyhow::Result;
 use chrono::Utc;
-use futures::FutureExt as _;
 use rdkafka::consumer::{CommitMode, StreamConsumer};
 use rdkafka::{Offset, TopicPartitionList};
 use txclass_core::{
     BatchId, ChunkNames, Orchestrator, PipelineError, ProcessingType, Run, RunId, SourceRecord,
+    TransactionSource,
 };
 
 use self::buffer::Buffer;
-use self::flush::flush;
 pub use self::rebalance::ConsumerState;
+use self::source::KafkaSource;
 use crate::metrics::Metrics;
 
 #[derive(Debug, Clone)]
@@ -111,74 +112,28 @@ impl Shared {
     }
 }
 
-/// Reads until `shutdown` resolves, then flushes, commits and returns.
+/// Reads buffers through the [`KafkaSource`] until `shutdown` resolves,
+/// making each durable before its offsets are committed; then seals and
+/// settles what is left.
 pub async fn run(
     consumer: Arc<StreamConsumer<ConsumerState>>,
     shared: Arc<Shared>,
     settings: Settings,
     shutdown: impl Future<Output = ()>,
 ) -> Result<()> {
+    let mut source = KafkaSource::new(consumer, shared, settings);
     tokio::pin!(shutdown);
     loop {
-        let deadline = lock(&shared.buffer)
-            .opened
-            .map(|o| o + settings.buffer_window);
-        let window = async {
-            match deadline {
-                Some(d) => tokio::time::sleep_until(d.into()).await,
-                None => std::future::pending().await,
-            }
-        };
-        tokio::select! {
+        let chunk = tokio::select! {
             biased;
             () = &mut shutdown => break,
-            () = window => {
-                // Take what the client already fetched (up to a full
-                // buffer) so a backlog goes out in full buffers, not one
-                // record per expired window.
-                drain_fetched(&consumer, &shared, &settings);
-                flush(&consumer, &shared, &settings, CommitMode::Async).await?
-            }
-            message = consumer.recv() => match message {
-                Ok(message) => {
-                    shared.run.ingested(1);
-                    let full = {
-                        let mut buffer = lock(&shared.buffer);
-                        buffer.push(&message);
-                        shared.metrics.buffer_records.set(buffer.records.len() as i64);
-                        buffer.records.len() >= settings.buffer_records
-                    };
-                    if full {
-                        flush(&consumer, &shared, &settings, CommitMode::Async).await?;
-                    }
-                }
-                Err(e) => tracing::warn!(error = %e, "receive failed"),
-            },
+            chunk = source.next_chunk() => chunk?,
+        };
+        if let Some(records) = chunk {
+            source.settle(records, CommitMode::Async).await?;
         }
     }
     tracing::info!("shutting down: flushing and committing");
-    flush(&consumer, &shared, &settings, CommitMode::Sync).await?;
-    Ok(())
-}
-
-/// Moves messages the client has already fetched into the buffer, without
-/// waiting, until the buffer is full or none is ready.
-fn drain_fetched(consumer: &StreamConsumer<ConsumerState>, shared: &Shared, settings: &Settings) {
-    // The buffer is not locked while receiving: a rebalance callback may run
-    // inside the poll and needs it.
-    while lock(&shared.buffer).records.len() < settings.buffer_records {
-        match consumer.recv().now_or_never() {
-            Some(Ok(message)) => {
-                shared.run.ingested(1);
-                lock(&shared.buffer).push(&message);
-            }
-            Some(Err(e)) => {
-                tracing::warn!(error = %e, "receive failed");
-                break;
-            }
-            None => break,
-        }
-    }
-    let filled = lock(&shared.buffer).records.len();
-    shared.metrics.buffer_records.set(filled as i64);
+    let rest = source.seal_rest();
+    source.settle(rest, CommitMode::Sync).await
 }
