@@ -157,10 +157,7 @@ impl Drop for Ingest {
 }
 
 fn ingest(topic: &str, extra: &[&str]) -> Ingest {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("port")
-        .port();
+    let port = txclass_adapters::testing::reserve_port();
     let addr = format!("127.0.0.1:{port}");
     let child = producer()
         .args([
@@ -262,10 +259,7 @@ async fn http_ingest_answers_202_after_the_broker_acknowledged() {
 #[tokio::test]
 async fn a_running_simulation_serves_its_delivery_counts_as_metrics() {
     let topic = topic().await;
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("port")
-        .port();
+    let port = txclass_adapters::testing::reserve_port();
     let mut child = producer()
         .args([
             "run",

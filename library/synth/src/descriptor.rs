@@ -63,7 +63,7 @@ pub(crate) fn card_descriptor(merchant: &Merchant, scene: &mut Scene<'_>) -> Str
     let form = if merchant.forms.is_empty() {
         "{NAME}"
     } else {
-        *scene.dice.pick(merchant.forms)
+        scene.dice.pick(&merchant.forms).as_str()
     };
     if let Some(exact) = form.strip_prefix('=') {
         return scene.expand(exact);
@@ -219,14 +219,22 @@ mod tests {
     use chrono::{TimeZone, Utc};
 
     use super::*;
-    use crate::catalog::{Amount, Profile, eatery, online, store};
+    use crate::catalog::Amount;
     use crate::dice::Dice;
     use crate::template::Slots;
 
-    static PROFILE: Profile = Profile {
-        mcc: &["5814"],
-        amount: Amount::Range(300, 900),
-    };
+    fn merchant(name: &str, style: Style, forms: &[&str]) -> Merchant {
+        Merchant {
+            name: name.to_owned(),
+            forms: forms.iter().map(|f| (*f).to_owned()).collect(),
+            ach: Vec::new(),
+            mcc: vec!["5814".to_owned()],
+            amount: Amount::Range(300, 900),
+            style,
+            weight: 3,
+            named: true,
+        }
+    }
 
     fn lines(merchant: &Merchant, n: usize) -> Vec<String> {
         let mut dice = Dice::new(5);
@@ -236,8 +244,8 @@ mod tests {
             .expect("valid date");
         (0..n)
             .map(|i| {
-                let mut scene =
-                    Scene::new(&mut dice, merchant.name, i as u64, posted, Slots::default());
+                let name = &merchant.name;
+                let mut scene = Scene::new(&mut dice, name, i as u64, posted, Slots::default());
                 card_descriptor(merchant, &mut scene)
             })
             .collect()
@@ -245,7 +253,7 @@ mod tests {
 
     #[test]
     fn store_lines_get_numbers_and_places() {
-        let m = store("Blue Bottle Coffee", &[], &PROFILE);
+        let m = merchant("Blue Bottle Coffee", Style::Store, &[]);
         let lines = lines(&m, 300);
         assert!(lines.iter().all(|l| l.starts_with("BLUE BOTTLE COFFEE")));
         assert!(lines.iter().any(|l| l.contains('#')));
@@ -255,11 +263,11 @@ mod tests {
 
     #[test]
     fn local_and_online_lines_get_processor_prefixes() {
-        let local = eatery("Rossi's Pizza", &[], &PROFILE);
+        let local = merchant("Rossi's Pizza", Style::Eatery, &[]);
         let lines_local = lines(&local, 300);
         assert!(lines_local.iter().any(|l| l.starts_with("TST*")));
         assert!(lines_local.iter().any(|l| l.starts_with("SQ *")));
-        let web = online("Spotify", &[], &PROFILE);
+        let web = merchant("Spotify", Style::Online, &[]);
         let lines_web = lines(&web, 300);
         assert!(lines_web.iter().any(|l| l.starts_with("PAYPAL *SPOTIFY")));
         assert!(lines_web.iter().any(|l| l.contains("SPOTIFY.COM")));
@@ -267,7 +275,7 @@ mod tests {
 
     #[test]
     fn exact_forms_are_kept_and_helpers_behave() {
-        let m = online("Amazon", &["=AMZN Mktp US*{a9}"], &PROFILE);
+        let m = merchant("Amazon", Style::Online, &["=AMZN Mktp US*{a9}"]);
         for l in lines(&m, 20) {
             assert!(l.starts_with("AMZN Mktp US*") && l.len() == 22, "{l}");
         }

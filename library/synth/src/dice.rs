@@ -7,6 +7,7 @@
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
+#[derive(Debug)]
 pub(crate) struct Dice {
     rng: ChaCha8Rng,
 }

@@ -373,33 +373,3 @@ fn invalid_utf8(generator: &mut Generator) -> Vec<u8> {
         None => [bad, &json].concat(),
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::Split;
-
-    #[test]
-    fn names_round_trip_and_every_kind_is_listed_once() {
-        let mut seen = std::collections::HashSet::new();
-        for kind in InvalidKind::ALL {
-            assert!(seen.insert(kind.name()));
-            assert_eq!(InvalidKind::from_name(kind.name()), Some(*kind));
-            assert_eq!(kind.field().is_none(), kind.rule().is_none());
-        }
-        assert_eq!(InvalidKind::ALL.len(), 20);
-        assert_eq!(InvalidKind::from_name("nope"), None);
-    }
-
-    #[test]
-    fn byte_kinds_have_no_row_and_others_have_eight_columns() {
-        let mut g = Generator::new(4, Split::All);
-        for kind in InvalidKind::ALL {
-            let row = invalid_csv_row(&mut g, *kind);
-            assert_eq!(row.is_none(), kind.is_bytes_only(), "{kind}");
-            if let Some(row) = row {
-                assert_eq!(row.len(), 8, "{kind}");
-            }
-        }
-    }
-}

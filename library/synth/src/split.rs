@@ -79,7 +79,7 @@ impl Split {
             .iter()
             .enumerate()
             .filter(|(_, m)| !m.is_local())
-            .map(|(i, m)| (stable_hash(&brand_key(category, m.name)), i))
+            .map(|(i, m)| (stable_hash(&brand_key(category, &m.name)), i))
             .collect();
         brands.sort_unstable();
         // Fold k holds the brands ranked [ceil(k·n/F), ceil((k+1)·n/F)).

@@ -2,10 +2,7 @@
 
 use chrono::{DateTime, Datelike, Duration, Timelike, Utc};
 
-use crate::catalog::places::{
-    ADJECTIVES, BANKS, CITIES, COUNTIES, FIRST_NAMES, RESTAURANTS, SAINTS, STREET_SUFFIXES,
-    STREETS, SURNAMES,
-};
+use crate::catalog::places;
 use crate::dice::Dice;
 
 /// Values a line keeps once drawn, so `{first} … {last}` name one person and
@@ -89,6 +86,7 @@ impl<'a> Scene<'a> {
     }
 
     fn value(&mut self, key: &str) -> Option<String> {
+        let p = places();
         let title = key.starts_with(|c: char| c.is_ascii_uppercase());
         let lower = key.to_ascii_lowercase();
         let text: String = match lower.as_str() {
@@ -113,27 +111,27 @@ impl<'a> Scene<'a> {
             "adj" => (*self
                 .slots
                 .adj
-                .get_or_insert_with(|| *self.dice.pick(ADJECTIVES)))
+                .get_or_insert_with(|| *self.dice.pick(&p.adjectives)))
             .to_owned(),
             "street" => (*self
                 .slots
                 .street
-                .get_or_insert_with(|| *self.dice.pick(STREETS)))
+                .get_or_insert_with(|| *self.dice.pick(&p.streets)))
             .to_owned(),
             "saint" => (*self
                 .slots
                 .saint
-                .get_or_insert_with(|| *self.dice.pick(SAINTS)))
+                .get_or_insert_with(|| *self.dice.pick(&p.saints)))
             .to_owned(),
             "county" => self.county().to_owned(),
             "addr" => {
                 let number = self.dice.between(10, 9999);
-                let street = *self.dice.pick(STREETS);
-                let suffix = *self.dice.pick(STREET_SUFFIXES);
+                let street = *self.dice.pick(&p.streets);
+                let suffix = *self.dice.pick(&p.street_suffixes);
                 format!("{number} {street} {suffix}")
             }
-            "rest" => return Some((*self.dice.pick(RESTAURANTS)).to_owned()),
-            "bank" => return Some((*self.dice.pick(BANKS)).to_owned()),
+            "rest" => return Some((*self.dice.pick(&p.restaurants)).to_owned()),
+            "bank" => return Some((*self.dice.pick(&p.banks)).to_owned()),
             "mmdd" => return Some(self.date.format("%m%d").to_string()),
             "mm/dd" => return Some(self.date.format("%m/%d").to_string()),
             "mm/dd/yy" => return Some(self.date.format("%m/%d/%y").to_string()),
@@ -172,30 +170,31 @@ impl<'a> Scene<'a> {
         *self
             .slots
             .city
-            .get_or_insert_with(|| *self.dice.pick(CITIES))
+            .get_or_insert_with(|| *self.dice.pick(&places().cities))
     }
 
     fn first(&mut self) -> &'static str {
         self.slots
             .first
-            .get_or_insert_with(|| *self.dice.pick(FIRST_NAMES))
+            .get_or_insert_with(|| *self.dice.pick(&places().first_names))
     }
 
     fn last(&mut self) -> &'static str {
         self.slots
             .last
-            .get_or_insert_with(|| *self.dice.pick(SURNAMES))
+            .get_or_insert_with(|| *self.dice.pick(&places().surnames))
     }
 
     fn county(&mut self) -> &'static str {
         if let Some(c) = self.slots.county {
             return c;
         }
-        let (county, st) = *self.dice.pick(COUNTIES);
+        let (county, st) = *self.dice.pick(&places().counties);
         self.slots.county = Some(county);
         // A county comes with its state, unless the line already has a city.
         if self.slots.city.is_none() {
-            let town = CITIES
+            let town = places()
+                .cities
                 .iter()
                 .find(|(_, s)| *s == st)
                 .map_or(county, |(t, _)| *t);
@@ -233,6 +232,13 @@ impl<'a> Scene<'a> {
             _ => format!("{compact}.COM/BILL"),
         }
     }
+}
+
+/// Whether every placeholder of `template` expands.
+pub(crate) fn expands(template: &str) -> bool {
+    let mut dice = Dice::new(0);
+    let mut scene = Scene::new(&mut dice, "", 0, DateTime::UNIX_EPOCH, Slots::default());
+    !scene.expand(template).contains('{')
 }
 
 /// The upper-case name as it appears in a descriptor: half the merchants drop

@@ -326,3 +326,50 @@ fn every_invalid_csv_row_breaks_exactly_its_rule() {
         }
     }
 }
+
+#[test]
+fn ids_never_exceed_the_contract() {
+    let mut generator = Generator::new(1, Split::All).with_id_prefix(&"p".repeat(200));
+    let l = generator.next_labeled();
+    assert!(l.transaction.transaction_id().len() <= 64);
+}
+
+#[test]
+fn every_catalog_form_renders_without_leftover_placeholders() {
+    let mut generator = Generator::new(3, Split::All);
+    for category in Category::ALL {
+        for _ in 0..1500 {
+            let l = generator.next_in(category);
+            let d = l.transaction.description();
+            assert!(!d.contains('{') && !d.contains('}'), "{category}: {d}");
+            assert!(d.is_ascii(), "{d}");
+            if let Some(m) = l.transaction.merchant() {
+                assert!(!m.contains('{'), "{m}");
+            }
+        }
+    }
+}
+
+#[test]
+fn names_round_trip_and_every_kind_is_listed_once() {
+    let mut seen = HashSet::new();
+    for kind in InvalidKind::ALL {
+        assert!(seen.insert(kind.name()));
+        assert_eq!(InvalidKind::from_name(kind.name()), Some(*kind));
+        assert_eq!(kind.field().is_none(), kind.rule().is_none());
+    }
+    assert_eq!(InvalidKind::ALL.len(), 20);
+    assert_eq!(InvalidKind::from_name("nope"), None);
+}
+
+#[test]
+fn byte_kinds_have_no_row_and_others_have_eight_columns() {
+    let mut g = Generator::new(4, Split::All);
+    for kind in InvalidKind::ALL {
+        let row = invalid_csv_row(&mut g, *kind);
+        assert_eq!(row.is_none(), kind.is_bytes_only(), "{kind}");
+        if let Some(row) = row {
+            assert_eq!(row.len(), 8, "{kind}");
+        }
+    }
+}
