@@ -80,8 +80,7 @@ pub(crate) fn card_descriptor(merchant: &Merchant, scene: &mut Scene<'_>) -> Str
                 name.push(' ');
                 name.push_str(&scene.expand(number));
             }
-            let roll = scene.dice.below(100);
-            match roll {
+            match scene.dice.below(100) {
                 _ if has_place => Place::Nowhere,
                 0..=69 => {
                     let (town, st) = scene.city();
@@ -100,8 +99,7 @@ pub(crate) fn card_descriptor(merchant: &Merchant, scene: &mut Scene<'_>) -> Str
             if scene.dice.percent(share) {
                 name = format!("{}{name}", choose(prefixes, scene));
             }
-            let roll = scene.dice.below(100);
-            match roll {
+            match scene.dice.below(100) {
                 _ if has_place => Place::Nowhere,
                 0..=74 => {
                     let (town, st) = scene.city();
@@ -123,13 +121,9 @@ pub(crate) fn card_descriptor(merchant: &Merchant, scene: &mut Scene<'_>) -> Str
             } else if !name.contains('.') && scene.dice.percent(20) {
                 name.push_str(".COM");
             }
-            let roll = scene.dice.below(100);
-            match roll {
+            match scene.dice.below(100) {
                 _ if has_place => Place::Nowhere,
-                0..=27 => {
-                    let text = scene.expand("{phone} {st}");
-                    Place::Text(text)
-                }
+                0..=27 => Place::Text(scene.expand("{phone} {st}")),
                 28..=39 => Place::Text(scene.expand("{url} {st}")),
                 40..=51 => Place::Text(scene.expand("{url}")),
                 52..=61 => Place::Text(scene.city().1.to_owned()),

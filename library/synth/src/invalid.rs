@@ -149,6 +149,36 @@ impl std::fmt::Display for InvalidKind {
     }
 }
 
+const BAD_TIMESTAMPS: [&str; 8] = [
+    "2024-06-03 07:42:11",
+    "06/03/2024 07:42",
+    "2024-13-01T00:00:00Z",
+    "2024-06-31T10:00:00Z",
+    "1717400531",
+    "yesterday",
+    "2024-06-03T25:00:00Z",
+    "2024-06-03T07:42:11",
+];
+
+const NON_DECIMAL_AMOUNTS: [&str; 8] = [
+    "abc",
+    "12,50",
+    "$12.50",
+    "1.2.3",
+    "twelve",
+    "NaN",
+    "-",
+    "12.50 USD",
+];
+
+const OUT_OF_RANGE_AMOUNTS: [&str; 5] = [
+    "1000000000.01",
+    "-2500000000",
+    "99999999999.99",
+    "1e300",
+    "-1000000001",
+];
+
 /// A record from the generator's stream, broken in exactly one way; `None`
 /// for byte-level kinds. Required fields are removed (`None`), so in JSON
 /// they are absent; see [`invalid_json_payload`] for `null` and `""`.
@@ -196,31 +226,9 @@ pub fn invalid_raw(generator: &mut Generator, kind: InvalidKind) -> Option<RawTr
             }
             raw.description = Some(long);
         }
-        InvalidKind::BadTimestamp => {
-            let bad = [
-                "2024-06-03 07:42:11",
-                "06/03/2024 07:42",
-                "2024-13-01T00:00:00Z",
-                "2024-06-31T10:00:00Z",
-                "1717400531",
-                "yesterday",
-                "2024-06-03T25:00:00Z",
-                "2024-06-03T07:42:11",
-            ];
-            raw.timestamp = Some((*dice.pick(&bad)).to_owned());
-        }
+        InvalidKind::BadTimestamp => raw.timestamp = Some((*dice.pick(&BAD_TIMESTAMPS)).to_owned()),
         InvalidKind::NonDecimalAmount => {
-            let bad = [
-                "abc",
-                "12,50",
-                "$12.50",
-                "1.2.3",
-                "twelve",
-                "NaN",
-                "-",
-                "12.50 USD",
-            ];
-            raw.amount = Some((*dice.pick(&bad)).to_owned());
+            raw.amount = Some((*dice.pick(&NON_DECIMAL_AMOUNTS)).to_owned())
         }
         InvalidKind::TooManyDecimalPlaces => {
             // The last digit is never 0, so no normalisation can rescue it.
@@ -234,14 +242,7 @@ pub fn invalid_raw(generator: &mut Generator, kind: InvalidKind) -> Option<RawTr
             raw.amount = Some((*dice.pick(&["0", "0.00", "-0.00", "0.0", "-0"])).to_owned());
         }
         InvalidKind::AmountOutOfRange => {
-            let bad = [
-                "1000000000.01",
-                "-2500000000",
-                "99999999999.99",
-                "1e300",
-                "-1000000001",
-            ];
-            raw.amount = Some((*dice.pick(&bad)).to_owned());
+            raw.amount = Some((*dice.pick(&OUT_OF_RANGE_AMOUNTS)).to_owned())
         }
         InvalidKind::LowerCaseCurrency => {
             raw.currency = Some((*dice.pick(&["usd", "Usd", "eur", "uSD"])).to_owned());
