@@ -112,7 +112,7 @@ impl Shared {
     }
 }
 
-/// Reads buffers through the [`KafkaSource`] until `shutdown` resolves,
+/// Reads buffers through the `KafkaSource` until `shutdown` resolves,
 /// making each durable before its offsets are committed; then seals and
 /// settles what is left.
 pub async fn run(
