@@ -79,7 +79,11 @@ impl CsvObjectSource {
         let stream = store.get(bucket, key).await?;
         let raw: Pin<Box<dyn AsyncRead + Send>> = Box::pin(stream.into_async_read());
         let decoded: Pin<Box<dyn AsyncRead + Send>> = if key.ends_with(".gz") {
-            Box::pin(GzipDecoder::new(BufReader::new(raw)))
+            let mut decoder = GzipDecoder::new(BufReader::new(raw));
+            // `cat a.gz b.gz`, bgzip, Spark part merges and Firehose write
+            // several members into one object: read them all.
+            decoder.multiple_members(true);
+            Box::pin(decoder)
         } else {
             raw
         };

@@ -124,6 +124,44 @@ async fn a_csv_object_streams_in_chunks_plain_or_gzip(h: Harness) {
     }
 }
 
+/// What `cat a.gz b.gz`, bgzip, Spark part merges and Firehose produce: one
+/// object of several gzip members, every one of which holds rows.
+async fn a_concatenated_gzip_object_is_read_to_its_last_member(h: Harness) {
+    let gzip = |rows: &[Transaction], header: bool| {
+        let mut csv = write_transactions(rows).expect("csv");
+        if !header {
+            let first_newline = csv.iter().position(|b| *b == b'\n').expect("header");
+            csv.drain(..=first_newline);
+        }
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(&csv).expect("gzip");
+        gz.finish().expect("gzip")
+    };
+    let first: Vec<Transaction> = (0..1_000)
+        .map(|i| transaction(&format!("a{i}"), "-1.00"))
+        .collect();
+    let second: Vec<Transaction> = (0..1_000)
+        .map(|i| transaction(&format!("b{i}"), "-2.00"))
+        .collect();
+    let mut body = gzip(&first, true);
+    body.extend(gzip(&second, false));
+    let key = format!("{}/joined.csv.gz", h.prefix);
+    h.store.put(&h.bucket, &key, body).await.expect("put");
+    let mut source =
+        CsvObjectSource::open(h.store.clone(), &h.bucket, &key, 300, &CsvOptions::default())
+            .await
+            .expect("open");
+    let mut read = Vec::new();
+    while let Some(chunk) = source.next_chunk().await.expect("chunk") {
+        for record in chunk {
+            read.push(Transaction::try_from(record.parsed.expect("parsed")).expect("valid"));
+        }
+    }
+    let expected: Vec<Transaction> = first.into_iter().chain(second).collect();
+    assert_eq!(read.len(), 2_000);
+    assert_eq!(read, expected);
+}
+
 async fn a_csv_object_missing_a_required_column_fails_before_any_row(h: Harness) {
     let key = format!("{}/bad.csv", h.prefix);
     h.store
@@ -190,6 +228,7 @@ suite!(
     list_answers_keys_under_the_prefix_in_order,
     a_missing_object_is_a_permanent_error,
     a_csv_object_streams_in_chunks_plain_or_gzip,
+    a_concatenated_gzip_object_is_read_to_its_last_member,
     a_csv_object_missing_a_required_column_fails_before_any_row,
     a_ragged_row_is_a_parse_failure_of_that_row_only,
 );
