@@ -11,5 +11,5 @@ pub mod testing;
 
 pub use kafka::{KafkaArgs, KafkaDeadLetterQueue, TopicArgs};
 pub use ml_client::{MlApiArgs, MlApiClient, MlApiSettings};
-pub use postgres::{DatabaseArgs, PostgresStore};
+pub use postgres::{DatabaseArgs, PostgresStore, SessionLimits};
 pub use s3::{S3Args, S3ObjectStore, S3Settings};

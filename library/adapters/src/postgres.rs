@@ -28,16 +28,49 @@ pub struct DatabaseArgs {
     /// Largest number of database connections.
     #[arg(long, env = "DATABASE_MAX_CONNECTIONS", default_value_t = 8)]
     pub database_max_connections: u32,
+    /// Longest any statement may run, in milliseconds (0: no limit).
+    #[arg(long, env = "DATABASE_STATEMENT_TIMEOUT_MS", default_value_t = 30_000)]
+    pub database_statement_timeout_ms: u64,
+    /// Longest a statement may wait for a row lock, in milliseconds (0: no
+    /// limit). A lock left open elsewhere then fails the write as an outage.
+    #[arg(long, env = "DATABASE_LOCK_TIMEOUT_MS", default_value_t = 5_000)]
+    pub database_lock_timeout_ms: u64,
 }
 
 impl DatabaseArgs {
     /// Connects and applies the embedded migrations.
     pub async fn connect_and_migrate(&self) -> Result<PostgresStore, PortError> {
-        PostgresStore::connect_and_migrate(
+        let limits = SessionLimits {
+            statement_timeout: Duration::from_millis(self.database_statement_timeout_ms),
+            lock_timeout: Duration::from_millis(self.database_lock_timeout_ms),
+        };
+        let store = PostgresStore::connect_with(
             self.database_url.expose(),
             self.database_max_connections,
+            limits,
         )
-        .await
+        .await?;
+        store.migrate().await?;
+        Ok(store)
+    }
+}
+
+/// Limits every session of the pool sets, so no write waits without end: a
+/// statement that runs too long or a row lock held elsewhere fails the write
+/// with a transient error, which the pipeline retries and, past its retries,
+/// holds as an outage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SessionLimits {
+    pub statement_timeout: Duration,
+    pub lock_timeout: Duration,
+}
+
+impl Default for SessionLimits {
+    fn default() -> Self {
+        Self {
+            statement_timeout: Duration::from_secs(30),
+            lock_timeout: Duration::from_secs(5),
+        }
     }
 }
 
@@ -50,11 +83,31 @@ pub struct PostgresStore {
 }
 
 impl PostgresStore {
-    /// Connects (bounded pool, acquire timeout) without migrating.
+    /// Connects (bounded pool, acquire timeout, the default
+    /// [`SessionLimits`]) without migrating.
     pub async fn connect(url: &str, max_connections: u32) -> Result<Self, PortError> {
+        Self::connect_with(url, max_connections, SessionLimits::default()).await
+    }
+
+    /// Connects with these session limits, without migrating.
+    pub async fn connect_with(
+        url: &str,
+        max_connections: u32,
+        limits: SessionLimits,
+    ) -> Result<Self, PortError> {
         let options = PgConnectOptions::from_str(url)
             .map_err(|e| PortError::fatal(format!("DATABASE_URL is not valid: {e}")))?
-            .application_name("txclass");
+            .application_name("txclass")
+            .options([
+                (
+                    "statement_timeout",
+                    format!("{}", limits.statement_timeout.as_millis()),
+                ),
+                (
+                    "lock_timeout",
+                    format!("{}", limits.lock_timeout.as_millis()),
+                ),
+            ]);
         let pool = PgPoolOptions::new()
             .max_connections(max_connections)
             .acquire_timeout(Duration::from_secs(10))
@@ -98,13 +151,15 @@ pub fn classify_error(what: &str, e: sqlx::Error) -> PortError {
         sqlx::Error::Database(db) => match db.code().as_deref() {
             // Class 08 connection exception, 40 transaction rollback
             // (serialization, deadlock), 53 insufficient resources,
-            // 57P0x shutdown, 55P03 lock not available.
+            // 57P0x shutdown, 55P03 lock not available, 57014 statement
+            // cancelled (the statement timeout, or an operator's cancel).
             Some(code)
                 if code.starts_with("08")
                     || code.starts_with("40")
                     || code.starts_with("53")
                     || code.starts_with("57P")
-                    || code == "55P03" =>
+                    || code == "55P03"
+                    || code == "57014" =>
             {
                 RetryHint::Transient
             }

@@ -147,10 +147,15 @@ async fn a_concatenated_gzip_object_is_read_to_its_last_member(h: Harness) {
     body.extend(gzip(&second, false));
     let key = format!("{}/joined.csv.gz", h.prefix);
     h.store.put(&h.bucket, &key, body).await.expect("put");
-    let mut source =
-        CsvObjectSource::open(h.store.clone(), &h.bucket, &key, 300, &CsvOptions::default())
-            .await
-            .expect("open");
+    let mut source = CsvObjectSource::open(
+        h.store.clone(),
+        &h.bucket,
+        &key,
+        300,
+        &CsvOptions::default(),
+    )
+    .await
+    .expect("open");
     let mut read = Vec::new();
     while let Some(chunk) = source.next_chunk().await.expect("chunk") {
         for record in chunk {

@@ -243,3 +243,53 @@ async fn postgres_refuses_a_prediction_for_an_unknown_category_at_the_schema() {
     .expect_err("check constraint or foreign key");
     assert!(err.to_string().contains("violates"), "{err}");
 }
+
+/// A row lock left open elsewhere (an analyst's transaction in Adminer) must
+/// not hang the pipeline: the write gives up after the lock timeout, as an
+/// outage the pipeline retries.
+#[tokio::test]
+async fn postgres_gives_up_on_a_row_lock_held_elsewhere_as_an_outage() {
+    let (url, _) = txclass_adapters::testing::fresh_database().await;
+    let store = PostgresStore::connect(&url, 2).await.expect("connect");
+    let record = classified("locked", Category::Travel, 1);
+    store
+        .write(&lineage("r1"), std::slice::from_ref(&record))
+        .await
+        .expect("first write");
+    let mut analyst = store.pool().begin().await.expect("begin");
+    sqlx::query("SELECT 1 FROM transactions WHERE transaction_id = 'locked' FOR UPDATE")
+        .execute(&mut *analyst)
+        .await
+        .expect("lock");
+    let started = std::time::Instant::now();
+    let written = tokio::time::timeout(
+        std::time::Duration::from_secs(30),
+        store.write(&lineage("r2"), std::slice::from_ref(&record)),
+    )
+    .await
+    .expect("the write gives up instead of waiting for the lock");
+    let err = written.expect_err("the row is locked");
+    assert!(err.is_transient(), "{err}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(15));
+    analyst.rollback().await.expect("rollback");
+}
+
+/// A statement that outruns the statement timeout is cancelled, and the
+/// cancellation is an outage to retry, not a record to dead-letter.
+#[tokio::test]
+async fn postgres_cancels_a_statement_past_its_timeout_as_transient() {
+    let (url, _) = txclass_adapters::testing::fresh_database().await;
+    let limits = txclass_adapters::SessionLimits {
+        statement_timeout: std::time::Duration::from_millis(200),
+        ..Default::default()
+    };
+    let store = PostgresStore::connect_with(&url, 1, limits)
+        .await
+        .expect("connect");
+    let err = sqlx::query("SELECT pg_sleep(5)")
+        .execute(store.pool())
+        .await
+        .expect_err("cancelled");
+    let mapped = txclass_adapters::postgres::classify_error("sleeping", err);
+    assert!(mapped.is_transient(), "{mapped}");
+}
