@@ -7,7 +7,7 @@ use std::sync::Arc;
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use tracing::Instrument as _;
-use txclass_adapters::{KafkaDeadLetterQueue, MlApiClient, S3ObjectStore};
+use txclass_adapters::{MlApiClient, S3ObjectStore};
 use txclass_core::csv::{Format, SeedDefaults};
 use txclass_core::source::CsvOptions;
 use txclass_core::{BatchId, ObjectStore, Orchestrator, RetryHint, RunId};
@@ -70,7 +70,9 @@ async fn connect(args: &ClassifyArgs) -> Result<Orchestrator> {
         .connect_and_migrate()
         .await
         .context("connecting to PostgreSQL")?;
-    let dead_letters = KafkaDeadLetterQueue::new(&args.kafka.kafka_brokers, &args.kafka.dlq_topic)
+    let dead_letters = args
+        .kafka
+        .dead_letter_queue()
         .context("creating the Kafka dead-letter producer")?;
     let classifier =
         MlApiClient::new(&args.ml_api.settings()).context("creating the ML API client")?;

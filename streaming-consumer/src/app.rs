@@ -10,8 +10,8 @@ use rdkafka::ClientConfig;
 use rdkafka::consumer::{Consumer, StreamConsumer};
 use tokio::sync::watch;
 use tracing::Instrument as _;
+use txclass_adapters::MlApiClient;
 use txclass_adapters::kafka::MAX_MESSAGE_BYTES;
-use txclass_adapters::{KafkaDeadLetterQueue, MlApiClient};
 use txclass_core::{Orchestrator, RunId, RunStatus};
 use txclass_service::http::{Readiness, Server, probe_routes};
 
@@ -121,7 +121,7 @@ async fn connect(args: &ConsumerArgs) -> Result<Orchestrator> {
         .connect_and_migrate()
         .await
         .context("connecting to PostgreSQL")?;
-    let dead_letters = KafkaDeadLetterQueue::new(&args.kafka.kafka_brokers, &args.kafka.dlq_topic)?;
+    let dead_letters = args.kafka.dead_letter_queue()?;
     let classifier = MlApiClient::new(&args.ml_api.settings())?;
     Ok(Orchestrator::new(
         Arc::new(classifier),

@@ -29,6 +29,20 @@ pub struct KafkaArgs {
         default_value = "failed-transactions"
     )]
     pub dlq_topic: String,
+    /// Largest dead letter (key, headers and payload), in bytes: at most the
+    /// broker's `message.max.bytes`. Bigger letters are cut to fit and say so.
+    #[arg(long, env = "KAFKA_DLQ_MAX_LETTER_BYTES", default_value_t = DEFAULT_MAX_LETTER_BYTES)]
+    pub kafka_dlq_max_letter_bytes: usize,
+}
+
+impl KafkaArgs {
+    /// The dead-letter queue these arguments describe.
+    pub fn dead_letter_queue(&self) -> Result<KafkaDeadLetterQueue, PortError> {
+        Ok(
+            KafkaDeadLetterQueue::new(&self.kafka_brokers, &self.dlq_topic)?
+                .with_max_letter_bytes(self.kafka_dlq_max_letter_bytes),
+        )
+    }
 }
 
 /// The topic of live transactions, as the producer and the consumer take it.
@@ -47,11 +61,18 @@ pub struct TopicArgs {
 /// Largest message the producers accept (a poison record may be large).
 pub const MAX_MESSAGE_BYTES: usize = 16 * 1024 * 1024;
 
-/// Largest payload a dead letter carries whole. Brokers and consumers cap
-/// fetches around 5 MiB by default, so a bigger poison record is kept as
-/// its first 4 MiB, with headers `payload.truncated=true` and
-/// `payload.bytes=<original size>`, rather than jam the dead-letter topic.
-pub const MAX_DEAD_LETTER_PAYLOAD: usize = 4 * 1024 * 1024;
+/// Largest dead letter sent, by default: Kafka's default broker limit
+/// (`message.max.bytes`, 1 MiB). Key, headers and payload are cut to fit
+/// (see [`encode_letter`]).
+pub const DEFAULT_MAX_LETTER_BYTES: usize = 1024 * 1024;
+
+/// What a record costs beyond its key, header and value bytes (batch and
+/// record framing, header names), kept free within the limit.
+const RECORD_OVERHEAD: usize = 1024;
+/// Longest key: the claimed transaction id may be anything.
+const MAX_KEY_BYTES: usize = 256;
+/// Longest header value (`error.reason` and the ids included).
+const MAX_HEADER_BYTES: usize = 1024;
 
 /// Producer settings for durable, ordered, duplicate-free delivery.
 pub fn producer_config(brokers: &str) -> ClientConfig {
@@ -95,6 +116,7 @@ pub fn classify_error(what: &str, e: KafkaError) -> PortError {
 pub struct KafkaDeadLetterQueue {
     producer: FutureProducer,
     topic: String,
+    max_letter_bytes: usize,
 }
 
 impl std::fmt::Debug for KafkaDeadLetterQueue {
@@ -113,7 +135,14 @@ impl KafkaDeadLetterQueue {
         Ok(Self {
             producer,
             topic: topic.to_owned(),
+            max_letter_bytes: DEFAULT_MAX_LETTER_BYTES,
         })
+    }
+
+    /// Cuts every letter to at most `bytes` (key, headers and payload).
+    pub fn with_max_letter_bytes(mut self, bytes: usize) -> Self {
+        self.max_letter_bytes = bytes;
+        self
     }
 
     pub fn topic(&self) -> &str {
@@ -128,7 +157,97 @@ impl KafkaDeadLetterQueue {
     }
 }
 
-/// The DESIGN.md headers of one dead letter.
+/// A dead letter as it goes on the topic: key, headers and value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EncodedLetter {
+    pub key: String,
+    pub headers: Vec<(&'static str, String)>,
+    pub payload: Vec<u8>,
+}
+
+impl EncodedLetter {
+    /// Bytes of key, header values and payload.
+    pub fn size(&self) -> usize {
+        self.key.len()
+            + self
+                .headers
+                .iter()
+                .map(|(k, v)| k.len() + v.len())
+                .sum::<usize>()
+            + self.payload.len()
+    }
+}
+
+/// A letter with the DESIGN.md headers, cut to fit in `max_bytes`. Cuts
+/// are deterministic and marked: a key or header value over its bound keeps
+/// its start and a digest of the whole (`headers.truncated=true`); a payload
+/// over what is left keeps its start, with `payload.truncated=true`,
+/// `payload.bytes` (the original size) and `payload.sha256` (of the
+/// original).
+pub fn encode_letter(letter: &DeadLetter, max_bytes: usize) -> EncodedLetter {
+    let mut cut = false;
+    let key = bounded(
+        letter
+            .transaction_id
+            .clone()
+            .unwrap_or_else(|| letter.source.lineage()),
+        MAX_KEY_BYTES,
+        &mut cut,
+    );
+    let mut headers: Vec<(&'static str, String)> = dead_letter_headers(letter)
+        .into_iter()
+        .map(|(name, value)| (name, bounded(value, MAX_HEADER_BYTES, &mut cut)))
+        .collect();
+    if cut {
+        headers.push(("headers.truncated", "true".to_owned()));
+    }
+    let used = key.len()
+        + headers
+            .iter()
+            .map(|(k, v)| k.len() + v.len())
+            .sum::<usize>()
+        + RECORD_OVERHEAD
+        + 200; // the payload headers below
+    let room = max_bytes.saturating_sub(used);
+    let payload = if letter.payload.len() <= room {
+        letter.payload.clone()
+    } else {
+        headers.push(("payload.truncated", "true".to_owned()));
+        headers.push(("payload.bytes", letter.payload.len().to_string()));
+        headers.push(("payload.sha256", sha256_hex(&letter.payload)));
+        letter.payload[..room].to_vec()
+    };
+    EncodedLetter {
+        key,
+        headers,
+        payload,
+    }
+}
+
+/// `value` whole when it fits in `max` bytes, else its start (on a char
+/// boundary) and a digest of the whole, so equal values stay equal.
+fn bounded(value: String, max: usize, cut: &mut bool) -> String {
+    if value.len() <= max {
+        return value;
+    }
+    *cut = true;
+    let digest = &sha256_hex(value.as_bytes())[..16];
+    let mut end = max.saturating_sub(digest.len() + 4);
+    while !value.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…#{digest}", &value[..end])
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest as _;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The DESIGN.md headers of one dead letter, uncut.
 pub fn dead_letter_headers(letter: &DeadLetter) -> Vec<(&'static str, String)> {
     let mut headers = vec![
         ("error.stage", letter.stage.as_str().to_owned()),
@@ -155,43 +274,52 @@ pub fn dead_letter_headers(letter: &DeadLetter) -> Vec<(&'static str, String)> {
     if let Some(id) = &letter.transaction_id {
         headers.push(("transaction_id", id.clone()));
     }
-    if letter.payload.len() > MAX_DEAD_LETTER_PAYLOAD {
-        headers.push(("payload.truncated", "true".to_owned()));
-        headers.push(("payload.bytes", letter.payload.len().to_string()));
-    }
     headers
+}
+
+impl KafkaDeadLetterQueue {
+    async fn send_one(&self, letter: &EncodedLetter) -> Result<(), PortError> {
+        let headers = letter
+            .headers
+            .iter()
+            .fold(OwnedHeaders::new(), |h, (key, value)| {
+                h.insert(Header {
+                    key,
+                    value: Some(value.as_bytes()),
+                })
+            });
+        let record = FutureRecord::to(&self.topic)
+            .payload(&letter.payload)
+            .key(&letter.key)
+            .headers(headers);
+        self.producer
+            .send(record, Timeout::After(Duration::from_secs(30)))
+            .await
+            .map(|_| ())
+            .map_err(|(e, _)| classify_error("sending a dead letter", e))
+    }
+
+    /// Sends a letter; when the broker refuses it as it is (a limit lower
+    /// than the one configured), sends it without its payload, so no letter
+    /// ever halts a partition.
+    async fn deliver(&self, letter: &DeadLetter) -> Result<(), PortError> {
+        let encoded = encode_letter(letter, self.max_letter_bytes);
+        match self.send_one(&encoded).await {
+            Err(e) if e.hint == RetryHint::Permanent => {
+                tracing::warn!(error = %e, bytes = encoded.size(), "dead letter refused by the broker; sending it without its payload");
+                let mut stub = encode_letter(letter, 0);
+                stub.headers.push(("payload.dropped", "true".to_owned()));
+                self.send_one(&stub).await
+            }
+            other => other,
+        }
+    }
 }
 
 #[async_trait]
 impl DeadLetterQueue for KafkaDeadLetterQueue {
     async fn send(&self, letters: &[DeadLetter]) -> Result<(), PortError> {
-        let deliveries = letters.iter().map(|letter| {
-            let headers = dead_letter_headers(letter).into_iter().fold(
-                OwnedHeaders::new(),
-                |h, (key, value)| {
-                    h.insert(Header {
-                        key,
-                        value: Some(value.as_bytes()),
-                    })
-                },
-            );
-            let key = letter
-                .transaction_id
-                .clone()
-                .unwrap_or_else(|| letter.source.lineage());
-            async move {
-                let payload = &letter.payload[..letter.payload.len().min(MAX_DEAD_LETTER_PAYLOAD)];
-                let record = FutureRecord::to(&self.topic)
-                    .payload(payload)
-                    .key(&key)
-                    .headers(headers);
-                self.producer
-                    .send(record, Timeout::After(Duration::from_secs(30)))
-                    .await
-                    .map_err(|(e, _)| classify_error("sending a dead letter", e))
-            }
-        });
-        for result in join_all(deliveries).await {
+        for result in join_all(letters.iter().map(|l| self.deliver(l))).await {
             result?;
         }
         Ok(())
@@ -224,4 +352,68 @@ pub async fn ensure_topics(brokers: &str, topics: &[(&str, i32)]) -> Result<(), 
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use txclass_core::{Reason, ReasonCode, RunId, Stage};
+
+    use super::*;
+
+    fn letter(payload: Vec<u8>, transaction_id: Option<String>) -> DeadLetter {
+        DeadLetter {
+            payload,
+            stage: Stage::Validate,
+            reason: Reason::new(ReasonCode::RecordInvalid, "x".repeat(5_000)),
+            retries: 0,
+            source: SourceRef::Topic {
+                topic: "transactions".into(),
+                partition: 0,
+                offset: 7,
+            },
+            run_id: RunId::new("r"),
+            transaction_id,
+        }
+    }
+
+    #[test]
+    fn a_letter_of_a_huge_id_and_payload_fits_the_broker_limit_and_says_what_was_cut() {
+        let poison = letter(vec![b'p'; 4_500_000], Some("i".repeat(600_000)));
+        let encoded = encode_letter(&poison, DEFAULT_MAX_LETTER_BYTES);
+        assert!(encoded.size() + RECORD_OVERHEAD <= DEFAULT_MAX_LETTER_BYTES);
+        assert!(encoded.key.len() <= MAX_KEY_BYTES);
+        let header = |name: &str| {
+            encoded
+                .headers
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| v.as_str())
+        };
+        assert_eq!(header("payload.truncated"), Some("true"));
+        assert_eq!(header("payload.bytes"), Some("4500000"));
+        assert_eq!(header("payload.sha256").map(str::len), Some(64));
+        assert_eq!(header("headers.truncated"), Some("true"));
+        assert!(header("error.reason").is_some_and(|r| r.len() <= MAX_HEADER_BYTES));
+        assert!(poison.payload.starts_with(&encoded.payload));
+        assert_eq!(encoded, encode_letter(&poison, DEFAULT_MAX_LETTER_BYTES));
+    }
+
+    #[test]
+    fn a_small_letter_goes_whole() {
+        let mut small = letter(b"{}".to_vec(), Some("t1".into()));
+        small.reason.detail = "amount: must not be zero".into();
+        let encoded = encode_letter(&small, DEFAULT_MAX_LETTER_BYTES);
+        assert_eq!(encoded.key, "t1");
+        assert_eq!(encoded.payload, b"{}");
+        assert_eq!(encoded.headers, dead_letter_headers(&small));
+    }
+
+    #[test]
+    fn equal_long_ids_give_equal_keys_and_different_ones_differ() {
+        let a = letter(vec![], Some(format!("{}a", "x".repeat(1_000))));
+        let b = letter(vec![], Some(format!("{}b", "x".repeat(1_000))));
+        let key = |l: &DeadLetter| encode_letter(l, DEFAULT_MAX_LETTER_BYTES).key;
+        assert_eq!(key(&a), key(&a.clone()));
+        assert_ne!(key(&a), key(&b));
+    }
 }

@@ -175,6 +175,18 @@ fn error(field: &'static str, rule: Rule, message: impl Into<String>) -> FieldEr
     }
 }
 
+/// A value as a reason quotes it: whole when short, else its start and its
+/// size, so a reason stays small whatever the input (it travels in a Kafka
+/// header and in the errors object).
+fn shown(value: &str) -> String {
+    const SHOWN_CHARS: usize = 40;
+    if value.chars().count() <= SHOWN_CHARS {
+        return format!("{value:?}");
+    }
+    let start: String = value.chars().take(SHOWN_CHARS).collect();
+    format!("{start:?}… ({} bytes)", value.len())
+}
+
 const MAX_ABS_AMOUNT: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
 
 /// Applies every rule of DESIGN.md's transaction table.
@@ -262,7 +274,7 @@ fn check_timestamp(text: Option<&str>, errors: &mut Vec<FieldError>) -> Option<D
             errors.push(error(
                 "timestamp",
                 Rule::DateTime,
-                format!("{t:?} is not an RFC 3339 date-time ({e})"),
+                format!("{} is not an RFC 3339 date-time ({e})", shown(t)),
             ));
             None
         }
@@ -278,7 +290,10 @@ fn check_codes(raw: &RawTransaction) -> Vec<FieldError> {
         errors.push(error(
             "currency",
             Rule::Currency,
-            format!("{currency:?} is not an ISO 4217 code (3 upper-case letters)"),
+            format!(
+                "{} is not an ISO 4217 code (3 upper-case letters)",
+                shown(currency)
+            ),
         ));
     }
     if let Some(mcc) = raw.mcc.as_deref()
@@ -287,7 +302,7 @@ fn check_codes(raw: &RawTransaction) -> Vec<FieldError> {
         errors.push(error(
             "mcc",
             Rule::Mcc,
-            format!("{mcc:?} is not a merchant category code (4 digits)"),
+            format!("{} is not a merchant category code (4 digits)", shown(mcc)),
         ));
     }
     errors
@@ -344,13 +359,17 @@ pub fn parse_amount(text: &str) -> Result<Decimal, FieldError> {
                 Ok(f) if f.is_finite() => error(
                     "amount",
                     Rule::Range,
-                    format!("{text:?} is outside ±1000000000"),
+                    format!("{} is outside ±1000000000", shown(text)),
                 ),
-                Ok(_) => error("amount", Rule::Decimal, format!("{text:?} is not finite")),
+                Ok(_) => error(
+                    "amount",
+                    Rule::Decimal,
+                    format!("{} is not finite", shown(text)),
+                ),
                 Err(_) => error(
                     "amount",
                     Rule::Decimal,
-                    format!("{text:?} is not a decimal number"),
+                    format!("{} is not a decimal number", shown(text)),
                 ),
             });
         }
@@ -360,7 +379,7 @@ pub fn parse_amount(text: &str) -> Result<Decimal, FieldError> {
         return Err(error(
             "amount",
             Rule::DecimalPlaces,
-            format!("{text:?} has more than 2 decimal places"),
+            format!("{} has more than 2 decimal places", shown(text)),
         ));
     }
     if amount.is_zero() {
@@ -370,7 +389,7 @@ pub fn parse_amount(text: &str) -> Result<Decimal, FieldError> {
         return Err(error(
             "amount",
             Rule::Range,
-            format!("{text:?} is outside ±1000000000"),
+            format!("{} is outside ±1000000000", shown(text)),
         ));
     }
     Ok(amount)
@@ -632,5 +651,16 @@ mod tests {
             err.to_string().contains("amount: must not be zero"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn a_reason_quotes_a_long_value_by_its_start_and_size() {
+        let long = "9".repeat(600_000);
+        let e = broken(|r| r.amount = Some(format!("{long}.123")));
+        let message = e.to_string();
+        assert!(message.len() < 200, "{} bytes", message.len());
+        assert!(message.contains("(600004 bytes)"), "{message}");
+        let e = broken(|r| r.mcc = Some("5".repeat(100_000)));
+        assert!(e.to_string().len() < 200);
     }
 }

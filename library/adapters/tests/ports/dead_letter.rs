@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use txclass_adapters::KafkaDeadLetterQueue;
-use txclass_adapters::kafka::{MAX_DEAD_LETTER_PAYLOAD, dead_letter_headers, ensure_topics};
+use txclass_adapters::kafka::{DEFAULT_MAX_LETTER_BYTES, encode_letter, ensure_topics};
 use txclass_adapters::testing::read_topic;
 use txclass_core::memory::InMemoryDeadLetters;
 use txclass_core::{DeadLetter, DeadLetterQueue, RunId, SourceRef, Stage};
@@ -34,12 +34,15 @@ impl Harness for Memory {
         self.0.clone()
     }
     async fn received(&self, _expected: usize) -> Vec<Received> {
+        // What the topic would carry: the letter as the Kafka queue encodes it.
         self.0
             .letters()
             .iter()
-            .map(|l| Received {
-                payload: l.payload.clone(),
-                headers: dead_letter_headers(l)
+            .map(|l| encode_letter(l, DEFAULT_MAX_LETTER_BYTES))
+            .map(|e| Received {
+                payload: e.payload,
+                headers: e
+                    .headers
                     .into_iter()
                     .map(|(k, v)| (k.to_owned(), v))
                     .collect(),
@@ -184,8 +187,8 @@ async fn every_letter_of_a_batch_arrives_in_order(h: impl Harness) {
     assert_eq!(payloads, expected);
 }
 
-async fn a_large_poison_payload_is_kept_whole(h: impl Harness) {
-    let big = vec![b'x'; 4 * 1024 * 1024];
+async fn a_payload_within_the_letter_limit_is_kept_whole(h: impl Harness) {
+    let big = vec![b'x'; 900 * 1024];
     h.queue()
         .send(&[letter(
             &big,
@@ -197,13 +200,13 @@ async fn a_large_poison_payload_is_kept_whole(h: impl Harness) {
             },
         )])
         .await
-        .expect("send 4 MiB");
+        .expect("send 900 KiB");
     let got = h.received(1).await;
     assert_eq!(got[0].payload.len(), big.len());
     assert!(!got[0].headers.contains_key("payload.truncated"));
 }
 
-async fn a_huge_poison_payload_is_truncated_and_says_so(h: impl Harness) {
+async fn a_huge_poison_payload_is_truncated_to_fit_and_says_so(h: impl Harness) {
     let huge = vec![b'y'; 6 * 1024 * 1024];
     h.queue()
         .send(&[letter(
@@ -218,12 +221,8 @@ async fn a_huge_poison_payload_is_truncated_and_says_so(h: impl Harness) {
         .await
         .expect("send 6 MiB");
     let got = h.received(1).await;
-    let kept = if got[0].payload.len() == huge.len() {
-        huge.len()
-    } else {
-        MAX_DEAD_LETTER_PAYLOAD
-    };
-    assert_eq!(got[0].payload.len(), kept);
+    assert!(got[0].payload.len() < DEFAULT_MAX_LETTER_BYTES);
+    assert!(huge.starts_with(&got[0].payload));
     assert_eq!(
         got[0].headers.get("payload.truncated").map(String::as_str),
         Some("true")
@@ -232,6 +231,44 @@ async fn a_huge_poison_payload_is_truncated_and_says_so(h: impl Harness) {
         got[0].headers.get("payload.bytes").map(String::as_str),
         Some("6291456")
     );
+    assert_eq!(
+        got[0].headers.get("payload.sha256").map(String::len),
+        Some(64)
+    );
+}
+
+/// An unvalidated transaction id becomes the key and a header: a 600 KB one
+/// (anyone can send it through the ingest endpoint) must not make the letter
+/// too big for the broker, which would halt the pipeline on that record.
+async fn a_letter_with_a_huge_transaction_id_still_fits(h: impl Harness) {
+    let mut poison = letter(
+        b"{}",
+        Stage::Validate,
+        SourceRef::Topic {
+            topic: "t".into(),
+            partition: 0,
+            offset: 3,
+        },
+    );
+    poison.transaction_id = Some("i".repeat(600_000));
+    h.queue().send(&[poison]).await.expect("send");
+    let got = h.received(1).await;
+    let headers = &got[0].headers;
+    assert!(
+        headers["transaction_id"].len() <= 1024,
+        "{}",
+        headers["transaction_id"].len()
+    );
+    assert_eq!(
+        headers.get("headers.truncated").map(String::as_str),
+        Some("true")
+    );
+    let size: usize = headers
+        .iter()
+        .map(|(k, v)| k.len() + v.len())
+        .sum::<usize>()
+        + got[0].payload.len();
+    assert!(size < DEFAULT_MAX_LETTER_BYTES);
 }
 
 macro_rules! suite {
@@ -251,6 +288,7 @@ suite!(
     a_letter_carries_its_payload_and_the_design_headers,
     a_letter_from_an_object_names_it,
     every_letter_of_a_batch_arrives_in_order,
-    a_large_poison_payload_is_kept_whole,
-    a_huge_poison_payload_is_truncated_and_says_so,
+    a_payload_within_the_letter_limit_is_kept_whole,
+    a_huge_poison_payload_is_truncated_to_fit_and_says_so,
+    a_letter_with_a_huge_transaction_id_still_fits,
 );
