@@ -104,6 +104,7 @@ fn plan(args: &ClassifyArgs, run_id: RunId, batch_id: BatchId) -> RunPlan {
                 currency: args.currency.clone(),
                 account_id: args.account_id.clone(),
             },
+            max_record_bytes: args.max_record_bytes.max(1),
         },
     }
 }

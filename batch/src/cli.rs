@@ -135,6 +135,11 @@ pub struct ClassifyArgs {
     /// Records per chunk (one classify call and one database write each).
     #[arg(long, env = "BATCH_CHUNK_SIZE", default_value_t = 5_000)]
     pub chunk_size: usize,
+    /// Largest CSV record, in bytes. A bigger one (an unterminated quote
+    /// before a long run of text, a corrupt object) refuses its object
+    /// (exit 3), naming the line where the record started.
+    #[arg(long, env = "BATCH_MAX_RECORD_BYTES", default_value_t = txclass_core::source::DEFAULT_MAX_RECORD_BYTES)]
+    pub max_record_bytes: usize,
     /// Chunks in flight at once (classification calls and writes overlap).
     #[arg(long, env = "BATCH_CONCURRENCY", default_value_t = 4)]
     pub concurrency: usize,

@@ -439,3 +439,67 @@ async fn an_unreachable_ml_api_fails_the_run_after_retries_without_dead_letterin
         1
     );
 }
+
+/// A description that opens a quote it never closes costs its own row: the
+/// run counts one record per line of the file and dead-letters that line.
+#[tokio::test]
+async fn a_stray_quote_dead_letters_its_row_and_the_counts_follow_the_lines() {
+    let s = setup().await;
+    let ml_api = MlApiProcess::start(&[]);
+    let mut csv = HEADER.to_owned();
+    for i in 0..200 {
+        let description = if i == 9 {
+            "\"12 INCH PIZZA".to_owned()
+        } else {
+            format!("SQ *BLUE BOTTLE COFFEE #{i}")
+        };
+        csv += &format!("q{i},2024-06-01T10:00:00Z,acc-{i},-4.25,USD,,{description},5814,x\n");
+    }
+    s.put("stray.csv", csv).await;
+    let out = s.classify(&ml_api, &["--run-id", "run-stray"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (records_in, written, dead_lettered): (i64, i64, i64) = sqlx::query_as(
+        "SELECT records_in, written, dead_lettered FROM runs WHERE run_id = 'run-stray'",
+    )
+    .fetch_one(&s.pool)
+    .await
+    .expect("run row");
+    assert_eq!((records_in, written, dead_lettered), (200, 199, 1));
+    let letters = read_topic(
+        &s.dlq_topic,
+        1,
+        Duration::from_secs(30),
+        Duration::from_millis(500),
+    )
+    .await;
+    assert_eq!(letters[0].headers["source.line"], "11");
+}
+
+/// A record over the bound refuses its object with exit 3, naming the line
+/// where the record started, after the rows before it.
+#[tokio::test]
+async fn a_record_over_the_bound_refuses_its_object_naming_the_line() {
+    let s = setup().await;
+    let ml_api = MlApiProcess::start(&[]);
+    let mut csv = HEADER.to_owned();
+    for i in 0..3 {
+        csv += &format!("h{i},2024-06-01T10:00:00Z,acc,-4.25,USD,,COFFEE #{i},5814,x\n");
+    }
+    csv += "h3,2024-06-01T10:00:00Z,acc,-4.25,USD,,\"";
+    csv += &"x".repeat(2 * 1024 * 1024);
+    csv += "\",5814,x\n";
+    s.put("huge.csv", csv).await;
+    let out = s.classify(&ml_api, &["--max-record-bytes", "65536"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(
+        stderr.contains("line 5") && stderr.contains("over 65536 bytes"),
+        "{stderr}"
+    );
+    assert_eq!(s.count("SELECT count(*) FROM transactions").await, 3);
+}

@@ -144,9 +144,9 @@ pub async fn run(
                     refused: None,
                 });
             }
-            ObjectOutcome::Refused(reason) => reports.push(ObjectReport {
+            ObjectOutcome::Refused(counts, reason) => reports.push(ObjectReport {
                 key,
-                counts: Counts::default(),
+                counts,
                 refused: Some(reason),
             }),
             ObjectOutcome::Failed(err) => {

@@ -18,8 +18,9 @@ use super::{RunError, RunPlan};
 pub(super) enum ObjectOutcome {
     /// Every record written or dead-lettered; the model version used.
     Done(Counts, Option<String>),
-    /// Not readable as a CSV of transactions; nothing of it written.
-    Refused(String),
+    /// Not readable as a CSV of transactions: nothing of it written, or
+    /// (a record over its bound) the records before the refusal.
+    Refused(Counts, String),
     /// A dependency failed: the run stops.
     Failed(RunError),
 }
@@ -36,8 +37,22 @@ pub(super) async fn process(
         Err(outcome) => return outcome,
     };
     tracing::info!(object = %key, format = ?source.schema().format(), "reading");
-    let chunks = stream::try_unfold(source, |mut source| async move {
-        Ok::<_, PortError>(source.next_chunk().await?.map(|chunk| (chunk, source)))
+    // A refusal mid-object (a record over its bound) ends the stream
+    // cleanly, so the chunks in flight finish and count before the object
+    // is reported refused.
+    let refusal: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+    let refusal_ref = &refusal;
+    let chunks = stream::try_unfold(source, move |mut source| async move {
+        match source.next_chunk().await {
+            Ok(chunk) => Ok(chunk.map(|chunk| (chunk, source))),
+            Err(e) if e.hint == RetryHint::Permanent => {
+                *refusal_ref
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(e.to_string());
+                Ok(None)
+            }
+            Err(e) => Err::<_, PortError>(e),
+        }
     });
     let outcomes = chunks
         .map_err(|e| PipelineError::Unavailable {
@@ -70,7 +85,17 @@ pub(super) async fn process(
         }
     }
     tracing::info!(object = %key, received = counts.received, written = counts.written, dead_lettered = counts.dead_lettered, "object done");
-    ObjectOutcome::Done(counts, model_version)
+    let refused = refusal
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .take();
+    match refused {
+        Some(reason) => {
+            tracing::error!(object = %key, error = %reason, "object refused after its first records");
+            ObjectOutcome::Refused(counts, reason)
+        }
+        None => ObjectOutcome::Done(counts, model_version),
+    }
 }
 
 /// Opens the object, or answers how the object ends when it cannot be.
@@ -94,7 +119,7 @@ async fn open(
         }
         Err(e) => {
             tracing::error!(object = %key, error = %e, "object refused; nothing of it is written");
-            Err(ObjectOutcome::Refused(e.to_string()))
+            Err(ObjectOutcome::Refused(Counts::default(), e.to_string()))
         }
     }
 }

@@ -167,6 +167,82 @@ async fn a_concatenated_gzip_object_is_read_to_its_last_member(h: Harness) {
     assert_eq!(read, expected);
 }
 
+/// One stray quote must cost its own row only: the CSV reader would
+/// otherwise take every row up to the next quote as one field.
+async fn an_unterminated_quote_costs_only_its_own_row(h: Harness) {
+    let rows: Vec<Transaction> = (0..1_000)
+        .map(|i| transaction(&format!("q{i}"), "-3.00"))
+        .collect();
+    let csv = String::from_utf8(write_transactions(&rows).expect("csv")).expect("utf-8");
+    let mut lines: Vec<String> = csv.lines().map(str::to_owned).collect();
+    // Line 11 (row 10): the description opens a quote it never closes.
+    lines[10] = lines[10].replace(",SQ *BLUE BOTTLE COFFEE OAKLAND CA,", ",\"12 INCH PIZZA,");
+    // A later row quotes a field properly, as exports do.
+    lines[600] = lines[600].replace(
+        ",SQ *BLUE BOTTLE COFFEE OAKLAND CA,",
+        ",\"BLUE BOTTLE, OAKLAND\",",
+    );
+    let key = format!("{}/stray-quote.csv", h.prefix);
+    let body = format!("{}\n", lines.join("\n")).into_bytes();
+    h.store.put(&h.bucket, &key, body).await.expect("put");
+    let mut source = CsvObjectSource::open(
+        h.store.clone(),
+        &h.bucket,
+        &key,
+        100,
+        &CsvOptions::default(),
+    )
+    .await
+    .expect("open");
+    let mut records = Vec::new();
+    while let Some(chunk) = source.next_chunk().await.expect("chunk") {
+        records.extend(chunk);
+    }
+    assert_eq!(records.len(), 1_000, "one record per row of the file");
+    let broken: Vec<String> = records
+        .iter()
+        .filter(|r| r.parsed.is_err())
+        .map(|r| r.source.to_string())
+        .collect();
+    assert_eq!(broken, [format!("s3://{}/{key} line 11", h.bucket)]);
+    let quoted = records
+        .iter()
+        .find(|r| r.source.to_string().ends_with("line 601"))
+        .expect("line 601");
+    let tx = Transaction::try_from(quoted.parsed.clone().expect("parsed")).expect("valid");
+    assert_eq!(tx.description(), "BLUE BOTTLE, OAKLAND");
+}
+
+/// A record over the bound refuses the object (no memory exhausted),
+/// naming the line where the record started; the rows before it come first.
+async fn a_record_over_the_size_bound_refuses_the_object_at_its_line(h: Harness) {
+    let rows: Vec<Transaction> = (0..5)
+        .map(|i| transaction(&format!("r{i}"), "-3.00"))
+        .collect();
+    let mut csv = write_transactions(&rows).expect("csv");
+    csv.extend_from_slice(b"r5,2024-06-01T08:15:00Z,acc,-1.00,USD,,\"");
+    csv.extend(std::iter::repeat_n(b'x', 3 * 1024 * 1024));
+    csv.extend_from_slice(b"\"\n");
+    let key = format!("{}/huge-record.csv", h.prefix);
+    h.store.put(&h.bucket, &key, csv).await.expect("put");
+    let options = CsvOptions {
+        max_record_bytes: 64 * 1024,
+        ..CsvOptions::default()
+    };
+    let mut source = CsvObjectSource::open(h.store.clone(), &h.bucket, &key, 100, &options)
+        .await
+        .expect("open");
+    let first = source
+        .next_chunk()
+        .await
+        .expect("the good rows")
+        .expect("rows");
+    assert_eq!(first.len(), 5);
+    let err = source.next_chunk().await.expect_err("refused");
+    assert_eq!(err.hint, txclass_core::RetryHint::Permanent, "{err}");
+    assert!(err.to_string().contains("line 7"), "{err}");
+}
+
 async fn a_csv_object_missing_a_required_column_fails_before_any_row(h: Harness) {
     let key = format!("{}/bad.csv", h.prefix);
     h.store
@@ -234,6 +310,8 @@ suite!(
     a_missing_object_is_a_permanent_error,
     a_csv_object_streams_in_chunks_plain_or_gzip,
     a_concatenated_gzip_object_is_read_to_its_last_member,
+    an_unterminated_quote_costs_only_its_own_row,
+    a_record_over_the_size_bound_refuses_the_object_at_its_line,
     a_csv_object_missing_a_required_column_fails_before_any_row,
     a_ragged_row_is_a_parse_failure_of_that_row_only,
 );
