@@ -130,7 +130,7 @@ with DAG(
         for index, key in enumerate(json.loads(last_line)):
             arguments = [
                 "classify",
-                "--s3-prefix",
+                "--s3-key",
                 key,
                 "--run-id",
                 run_id,

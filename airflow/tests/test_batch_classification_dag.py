@@ -87,4 +87,4 @@ def test_the_shard_task_passes_airflows_run_id_to_the_cli():
     assert len(out) == 2
     assert "--run-id manual__2024-06-01" in out[0]
     assert "--batch-id manual__2024-06-01-00001" in out[1]
-    assert "--s3-prefix incoming/2024-06-01/b.csv.gz" in out[1]
+    assert "--s3-key incoming/2024-06-01/b.csv.gz" in out[1]

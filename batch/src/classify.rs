@@ -93,6 +93,7 @@ fn plan(args: &ClassifyArgs, run_id: RunId, batch_id: BatchId) -> RunPlan {
     RunPlan {
         bucket: args.objects.bucket.clone(),
         prefix: args.objects.prefix.clone(),
+        keys: args.keys.clone(),
         run_id,
         batch_id,
         chunk_size: args.chunk_size,

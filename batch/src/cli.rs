@@ -117,6 +117,11 @@ pub struct BucketArgs {
 pub struct ClassifyArgs {
     #[command(flatten)]
     pub objects: BucketArgs,
+    /// Classify exactly this object (repeatable) instead of every object
+    /// under the prefix: what each of Airflow's mapped tasks passes, so
+    /// `a.csv` never also takes `a.csv.gz`.
+    #[arg(long = "s3-key", value_name = "KEY")]
+    pub keys: Vec<String>,
     /// Run id recorded as lineage (Airflow passes its run_id); generated when absent.
     #[arg(long, env = "TXCLASS_RUN_ID")]
     pub run_id: Option<String>,

@@ -503,3 +503,36 @@ async fn a_record_over_the_bound_refuses_its_object_naming_the_line() {
     );
     assert_eq!(s.count("SELECT count(*) FROM transactions").await, 3);
 }
+
+/// Airflow maps one task per object and passes its exact key: `a.csv` must
+/// not also take `a.csv.gz` and `a.csv.old.csv`, which a prefix would.
+#[tokio::test]
+async fn an_exact_key_classifies_that_object_only() {
+    let s = setup().await;
+    let ml_api = MlApiProcess::start(&[]);
+    let rows = |prefix: &str, n: usize| {
+        let mut csv = HEADER.to_owned();
+        for i in 0..n {
+            csv += &format!("{prefix}{i},2024-06-01T10:00:00Z,acc,-4.25,USD,,COFFEE #{i},5814,x\n");
+        }
+        csv
+    };
+    s.put("a.csv", rows("plain", 2)).await;
+    s.put("a.csv.old.csv", rows("old", 4)).await;
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    std::io::Write::write_all(&mut gz, rows("gz", 3).as_bytes()).expect("gzip");
+    s.put("a.csv.gz", gz.finish().expect("gzip")).await;
+    let key = format!("{}a.csv", s.prefix);
+    let out = s.classify(&ml_api, &["--s3-key", &key]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(s.count("SELECT count(*) FROM transactions").await, 2);
+    assert_eq!(
+        s.count("SELECT count(*) FROM transactions WHERE transaction_id LIKE 'plain%'")
+            .await,
+        2
+    );
+}

@@ -24,6 +24,8 @@ use self::object::ObjectOutcome;
 pub struct RunPlan {
     pub bucket: String,
     pub prefix: String,
+    /// Exact keys to classify; empty: every CSV object under `prefix`.
+    pub keys: Vec<String>,
     pub run_id: RunId,
     pub batch_id: BatchId,
     pub chunk_size: usize,
@@ -175,8 +177,12 @@ pub async fn run(
     })
 }
 
-/// The CSV objects under the plan's prefix, the errors objects left out.
+/// The plan's exact keys, or the CSV objects under its prefix, the errors
+/// objects left out.
 async fn list_objects(plan: &RunPlan, objects: &dyn ObjectStore) -> Result<Vec<String>, RunError> {
+    if !plan.keys.is_empty() {
+        return Ok(plan.keys.clone());
+    }
     let keys: Vec<String> = objects
         .list(&plan.bucket, &plan.prefix)
         .await?
