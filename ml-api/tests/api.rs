@@ -334,3 +334,18 @@ async fn the_pipeline_client_stops_on_a_wrong_api_key() {
         .expect_err("401");
     assert_eq!(err.hint, txclass_core::RetryHint::Fatal, "{err}");
 }
+
+/// Without keys, the service refuses to listen beyond loopback unless told to.
+#[test]
+fn serving_without_keys_on_a_public_address_is_refused() {
+    let port = txclass_adapters::testing::reserve_port();
+    let binary = std::env::var("TXCLASS_ML_API_BIN")
+        .unwrap_or_else(|_| env!("CARGO_BIN_EXE_txclass-ml-api").to_owned());
+    let out = Command::new(binary)
+        .args(["serve", "--addr", &format!("0.0.0.0:{port}")])
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--allow-unauthenticated"), "{stderr}");
+}

@@ -9,6 +9,7 @@ use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use secrecy::SecretString;
 use txclass_adapters::TopicArgs;
+use txclass_service::http::Limits;
 use txclass_service::secrets::secret;
 use txclass_service::{ApiKeys, shutdown_signal};
 
@@ -113,6 +114,20 @@ pub struct ServeArgs {
     pub max_records: usize,
     #[arg(long, default_value_t = 16 * 1024 * 1024)]
     pub max_body_bytes: usize,
+    /// Largest record, in bytes (Kafka's default broker limit): bigger ones
+    /// are answered 413.
+    #[arg(long, env = "PRODUCER_MAX_RECORD_BYTES", default_value_t = 1024 * 1024)]
+    pub max_record_bytes: usize,
+    /// Requests served at once; more are answered 503 with Retry-After.
+    #[arg(long, env = "PRODUCER_MAX_CONCURRENT_REQUESTS", default_value_t = 64)]
+    pub max_concurrent_requests: usize,
+    /// Longest a request may take, in milliseconds; then 408.
+    #[arg(long, env = "PRODUCER_REQUEST_TIMEOUT_MS", default_value_t = 30_000)]
+    pub request_timeout_ms: u64,
+    /// Serve without API keys on an address beyond loopback (refused
+    /// otherwise).
+    #[arg(long, env = "PRODUCER_ALLOW_UNAUTHENTICATED")]
+    pub allow_unauthenticated: bool,
 }
 
 impl KafkaArgs {
@@ -143,8 +158,17 @@ async fn serve(args: ServeArgs) -> Result<()> {
     let config = IngestConfig {
         max_records: args.max_records.max(1),
         max_body_bytes: args.max_body_bytes,
+        max_record_bytes: args.max_record_bytes.max(1),
         api_keys: ApiKeys::new(args.api_keys),
+        limits: Limits {
+            max_concurrent_requests: args.max_concurrent_requests.max(1),
+            request_timeout: Duration::from_millis(args.request_timeout_ms.max(1)),
+        },
     };
+    config
+        .api_keys
+        .check_exposure(args.addr, args.allow_unauthenticated)
+        .map_err(anyhow::Error::msg)?;
     // Signal handlers before the port opens (see `shutdown_signal`).
     let shutdown = shutdown_signal();
     let app = ingest::build(args.addr, publisher.clone(), config)

@@ -19,7 +19,9 @@ use prometheus_client::metrics::family::Family;
 use prometheus_client::registry::Registry;
 use serde_json::{Value, json};
 use txclass_service::ApiKeys;
-use txclass_service::http::{Server, always_ready, error_response as error, probe_routes};
+use txclass_service::http::{
+    Limits, Server, always_ready, error_response as error, guarded, probe_routes,
+};
 use txclass_service::metrics::encode;
 
 use crate::publish::{Deliveries, Outgoing, Publisher, account_key};
@@ -28,7 +30,11 @@ use crate::publish::{Deliveries, Outgoing, Publisher, account_key};
 pub struct IngestConfig {
     pub max_records: usize,
     pub max_body_bytes: usize,
+    /// Largest record: bigger ones would be refused by the broker for good,
+    /// so they are answered 413, not 503.
+    pub max_record_bytes: usize,
     pub api_keys: ApiKeys,
+    pub limits: Limits,
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -59,12 +65,16 @@ pub fn router(publisher: Publisher, config: IngestConfig) -> Router {
         let state = state.clone();
         Arc::new(move || encode(&state.registry))
     };
-    Router::new()
-        .route("/v1/transactions", post(ingest))
-        .route_layer(keys.layer())
-        .merge(probe_routes(page, always_ready(json!({}))))
-        .layer(DefaultBodyLimit::max(body_limit))
-        .with_state(state)
+    let limits = state.config.limits;
+    guarded(
+        Router::new()
+            .route("/v1/transactions", post(ingest))
+            .route_layer(keys.layer()),
+        limits,
+    )
+    .merge(probe_routes(page, always_ready(json!({}))))
+    .layer(DefaultBodyLimit::max(body_limit))
+    .with_state(state)
 }
 
 /// The ingest server's registry: its own counters and the deliveries'.
@@ -168,6 +178,21 @@ async fn ingest(State(state): State<Arc<AppState>>, body: Bytes) -> Response {
                 "{} records exceed the maximum of {} per request",
                 records.len(),
                 state.config.max_records
+            ),
+        );
+    }
+    if let Some((i, big)) = records
+        .iter()
+        .enumerate()
+        .find(|(_, r)| r.len() > state.config.max_record_bytes)
+    {
+        count(&state.requests, "too_large", 1);
+        return error(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!(
+                "record {i} is {} bytes, over the limit of {} per record",
+                big.len(),
+                state.config.max_record_bytes
             ),
         );
     }

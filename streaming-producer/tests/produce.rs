@@ -290,3 +290,42 @@ async fn a_running_simulation_serves_its_delivery_counts_as_metrics() {
     assert!(delivered > 50.0, "{page}");
     assert!(child.wait().expect("exit").success());
 }
+
+/// A record bigger than a broker takes would be refused for good: 413, so
+/// the client does not retry it forever as it would a 503.
+#[tokio::test]
+async fn an_oversized_record_at_ingest_is_answered_413() {
+    let topic = topic().await;
+    let server = ingest(&topic, &[]);
+    let big = format!(
+        r#"{{"transaction_id":"big","account_id":"a","amount":"-1.00","description":"{}"}}"#,
+        "x".repeat(2 * 1024 * 1024)
+    );
+    let response = reqwest::Client::new()
+        .post(format!("{}/v1/transactions", server.1))
+        .body(big)
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(response.status().as_u16(), 413);
+    let body: serde_json::Value = response.json().await.expect("json");
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("record 0")),
+        "{body}"
+    );
+}
+
+/// Without keys, ingest refuses to listen beyond loopback unless told to.
+#[test]
+fn ingest_without_keys_refuses_a_public_address() {
+    let port = txclass_adapters::testing::reserve_port();
+    let out = producer()
+        .args(["serve", "--addr", &format!("0.0.0.0:{port}")])
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--allow-unauthenticated"), "{stderr}");
+}

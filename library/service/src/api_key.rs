@@ -6,6 +6,7 @@ use std::sync::Arc;
 use axum::body::Body;
 use axum::http::{HeaderValue, Request, Response, StatusCode, header};
 use secrecy::{ExposeSecret, SecretString};
+use sha2::{Digest as _, Sha256};
 use subtle::ConstantTimeEq;
 use tower_http::validate_request::{ValidateRequest, ValidateRequestHeaderLayer};
 
@@ -39,18 +40,39 @@ impl ApiKeys {
         self.keys.len()
     }
 
-    /// Whether `given` is one of the keys. Each key is compared in constant
-    /// time and every key is compared, so timing reveals neither which key
-    /// nor how much of one matched. No keys: no check.
+    /// Whether `given` is one of the keys. The SHA-256 digests of both are
+    /// compared, in constant time, and every key is compared, so timing
+    /// reveals neither which key, nor how much of one matched, nor its
+    /// length. No keys: no check.
     pub fn accepts(&self, given: &[u8]) -> bool {
         if self.keys.is_empty() {
             return true;
         }
+        let given = Sha256::digest(given);
         let mut matched = subtle::Choice::from(0u8);
         for key in self.keys.iter() {
-            matched |= key.expose_secret().as_bytes().ct_eq(given);
+            matched |= Sha256::digest(key.expose_secret().as_bytes()).ct_eq(&given);
         }
         bool::from(matched)
+    }
+
+    /// Refuses to expose a service without keys beyond loopback unless that
+    /// is asked for; says so loudly either way.
+    pub fn check_exposure(
+        &self,
+        addr: std::net::SocketAddr,
+        allow_unauthenticated: bool,
+    ) -> Result<(), String> {
+        if !self.is_empty() {
+            return Ok(());
+        }
+        if addr.ip().is_loopback() || allow_unauthenticated {
+            tracing::warn!(%addr, "no API keys configured: every request is accepted without a key");
+            return Ok(());
+        }
+        Err(format!(
+            "refusing to serve on {addr} without API keys: configure keys, bind a loopback address, or pass --allow-unauthenticated"
+        ))
     }
 
     /// The layer that answers 401 (JSON body, `WWW-Authenticate`) to a
@@ -132,5 +154,26 @@ mod tests {
             .await
             .expect("response");
         assert_eq!(accepted.status(), StatusCode::OK);
+    }
+
+    #[test]
+    fn keys_of_any_length_are_compared_as_digests() {
+        let keys = keys(&["a-rather-long-key"]);
+        assert!(keys.accepts(b"a-rather-long-key"));
+        for wrong in [&b"a"[..], b"a-rather-long-ke", b"a-rather-long-keyy", b""] {
+            assert!(!keys.accepts(wrong));
+        }
+    }
+
+    #[test]
+    fn without_keys_only_loopback_is_served_unless_allowed() {
+        let none = ApiKeys::default();
+        let loopback = "127.0.0.1:8000".parse().expect("addr");
+        let open = "0.0.0.0:8000".parse().expect("addr");
+        assert!(none.check_exposure(loopback, false).is_ok());
+        let refused = none.check_exposure(open, false).expect_err("refused");
+        assert!(refused.contains("--allow-unauthenticated"), "{refused}");
+        assert!(none.check_exposure(open, true).is_ok());
+        assert!(keys(&["k"]).check_exposure(open, false).is_ok());
     }
 }

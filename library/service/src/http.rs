@@ -3,6 +3,13 @@
 
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::time::Duration;
+
+use axum::BoxError;
+use axum::error_handling::HandleErrorLayer;
+use tower::ServiceBuilder;
+use tower::limit::GlobalConcurrencyLimitLayer;
+use tower_http::timeout::TimeoutLayer;
 
 use axum::extract::State;
 use axum::http::{StatusCode, header};
@@ -58,6 +65,56 @@ impl Server {
             }
         });
     }
+}
+
+/// How much one service takes on at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Requests served at once; more are answered 503 at once (with
+    /// `Retry-After`), never queued without bound.
+    pub max_concurrent_requests: usize,
+    /// Longest a request may take; then 408.
+    pub request_timeout: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_concurrent_requests: 64,
+            request_timeout: Duration::from_secs(30),
+        }
+    }
+}
+
+/// `router` behind its [`Limits`]: one concurrency limit for the whole
+/// service, with load shedding, and a timeout per request.
+pub fn guarded<S>(router: Router<S>, limits: Limits) -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+{
+    router.layer(
+        ServiceBuilder::new()
+            .layer(HandleErrorLayer::new(|_: BoxError| async { overloaded() }))
+            .load_shed()
+            .layer(GlobalConcurrencyLimitLayer::new(
+                limits.max_concurrent_requests.max(1),
+            ))
+            .layer(TimeoutLayer::with_status_code(
+                StatusCode::REQUEST_TIMEOUT,
+                limits.request_timeout,
+            )),
+    )
+}
+
+fn overloaded() -> Response {
+    let mut response = error_response(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "too many requests at once; retry shortly",
+    );
+    response
+        .headers_mut()
+        .insert(header::RETRY_AFTER, header::HeaderValue::from_static("1"));
+    response
 }
 
 /// `{"error": {"status": 404, "message": "…"}}` with that status.
@@ -177,5 +234,42 @@ mod tests {
         let app: Router = probe_routes(Arc::new(|| "# EOF\n".to_owned()), always_ready(json!({})));
         let (status, body) = get_body(app, "/metrics").await;
         assert_eq!((status, body.as_str()), (StatusCode::OK, "# EOF\n"));
+    }
+
+    fn slow(limits: Limits, wait: Duration) -> Router {
+        guarded(
+            Router::new().route(
+                "/slow",
+                get(move || async move {
+                    tokio::time::sleep(wait).await;
+                    "done"
+                }),
+            ),
+            limits,
+        )
+    }
+
+    #[tokio::test]
+    async fn requests_over_the_concurrency_limit_are_shed_with_503() {
+        let limits = Limits {
+            max_concurrent_requests: 1,
+            request_timeout: Duration::from_secs(10),
+        };
+        let app = slow(limits, Duration::from_millis(500));
+        let first = tokio::spawn(get_body(app.clone(), "/slow"));
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        let (status, body) = get_body(app, "/slow").await;
+        assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{body}");
+        assert_eq!(first.await.expect("first").0, StatusCode::OK);
+    }
+
+    #[tokio::test]
+    async fn a_request_over_its_time_is_answered_408() {
+        let limits = Limits {
+            max_concurrent_requests: 4,
+            request_timeout: Duration::from_millis(100),
+        };
+        let (status, _) = get_body(slow(limits, Duration::from_secs(5)), "/slow").await;
+        assert_eq!(status, StatusCode::REQUEST_TIMEOUT);
     }
 }

@@ -54,14 +54,56 @@ impl fmt::Display for UrlWithPassword {
     }
 }
 
-/// Hides the password of a URL for display:
-/// `postgres://user:secret@host/db` → `postgres://user:***@host/db`.
+/// Query parameters that carry a secret in connection URLs (libpq's
+/// `password`, and the usual spellings of tokens and keys).
+const SECRET_PARAMETERS: [&str; 8] = [
+    "password",
+    "pass",
+    "pwd",
+    "passwd",
+    "secret",
+    "token",
+    "sslpassword",
+    "api_key",
+];
+
+/// Hides the secrets of a URL for display: the password
+/// (`postgres://user:secret@host/db` → `postgres://user:***@host/db`) and
+/// secret query parameters (`?password=…`). A URL that does not parse is
+/// masked from its `://` to its last `@`, or whole when it has neither.
 pub fn mask_url(url: &str) -> String {
-    match url::Url::parse(url) {
-        Ok(mut parsed) if parsed.password().is_some() => {
-            let _ = parsed.set_password(Some("***"));
-            parsed.to_string()
+    let Ok(mut parsed) = url::Url::parse(url) else {
+        return mask_unparsed(url);
+    };
+    if parsed.password().is_some() {
+        let _ = parsed.set_password(Some("***"));
+    }
+    let pairs: Vec<(String, String)> = parsed
+        .query_pairs()
+        .map(|(k, v)| {
+            let secret = SECRET_PARAMETERS.contains(&k.to_ascii_lowercase().as_str());
+            (
+                k.into_owned(),
+                if secret {
+                    "***".to_owned()
+                } else {
+                    v.into_owned()
+                },
+            )
+        })
+        .collect();
+    if !pairs.is_empty() {
+        parsed.query_pairs_mut().clear().extend_pairs(pairs);
+    }
+    parsed.to_string()
+}
+
+fn mask_unparsed(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            format!("{}://***{}", &url[..scheme_end], &url[at..])
         }
+        _ if url.contains('@') || url.contains('=') => "***".to_owned(),
         _ => url.to_owned(),
     }
 }
@@ -94,5 +136,17 @@ mod tests {
         let keys = secret_list(" a, ,b ").expect("list");
         let exposed: Vec<&str> = keys.iter().map(|k| k.expose_secret()).collect();
         assert_eq!(exposed, ["a", "b"]);
+    }
+
+    #[test]
+    fn secret_query_parameters_and_unparsable_urls_are_masked() {
+        let masked = mask_url("postgres://db.example/txclass?sslmode=require&password=hunter2");
+        assert!(!masked.contains("hunter2"), "{masked}");
+        assert!(masked.contains("sslmode=require"), "{masked}");
+        // Not a URL the parser takes (a space in the host), password and all.
+        let masked = mask_url("postgres://u:hunter2@db example/txclass");
+        assert!(!masked.contains("hunter2"), "{masked}");
+        assert!(masked.starts_with("postgres://***@"), "{masked}");
+        assert_eq!(mask_url("host=db password=hunter2"), "***");
     }
 }

@@ -8,6 +8,7 @@ use std::time::Duration;
 use anyhow::{Context, Result, bail};
 use clap::Args;
 use secrecy::SecretString;
+use txclass_service::http::Limits;
 use txclass_service::secrets::secret;
 use txclass_service::{ApiKeys, shutdown_signal};
 
@@ -37,6 +38,16 @@ pub struct ServeArgs {
         value_parser = secret
     )]
     api_keys: Vec<SecretString>,
+    /// Requests served at once; more are answered 503 with Retry-After.
+    #[arg(long, env = "ML_API_MAX_CONCURRENT_REQUESTS", default_value_t = 64)]
+    max_concurrent_requests: usize,
+    /// Longest a request may take, in milliseconds; then 408.
+    #[arg(long, env = "ML_API_REQUEST_TIMEOUT_MS", default_value_t = 30_000)]
+    request_timeout_ms: u64,
+    /// Serve without API keys on an address beyond loopback (refused
+    /// otherwise).
+    #[arg(long, env = "ML_API_ALLOW_UNAUTHENTICATED")]
+    allow_unauthenticated: bool,
     /// Fault mode: share of predict requests answered 503.
     #[arg(long, default_value_t = 0.0)]
     fault_unavailable: f64,
@@ -80,6 +91,10 @@ async fn serve(args: ServeArgs) -> Result<()> {
         max_batch: args.max_batch.max(1),
         max_body_bytes: args.max_body_bytes,
         api_keys: ApiKeys::new(args.api_keys.clone()),
+        limits: Limits {
+            max_concurrent_requests: args.max_concurrent_requests.max(1),
+            request_timeout: Duration::from_millis(args.request_timeout_ms.max(1)),
+        },
         faults: Faults {
             unavailable: args.fault_unavailable,
             throttled: args.fault_throttled,
@@ -88,6 +103,10 @@ async fn serve(args: ServeArgs) -> Result<()> {
             latency: Duration::from_millis(args.fault_latency_ms),
         },
     };
+    config
+        .api_keys
+        .check_exposure(args.addr, args.allow_unauthenticated)
+        .map_err(anyhow::Error::msg)?;
     tracing::info!(
         addr = %args.addr,
         model_version = %model.info.version,

@@ -18,7 +18,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde_json::json;
 use txclass_service::ApiKeys;
-use txclass_service::http::{Server, always_ready, error_response, probe_routes};
+use txclass_service::http::{Limits, Server, always_ready, error_response, guarded, probe_routes};
 use txclass_service::metrics::encode;
 
 pub use self::faults::Faults;
@@ -31,6 +31,9 @@ pub struct ServerConfig {
     pub max_body_bytes: usize,
     pub api_keys: ApiKeys,
     pub faults: Faults,
+    /// Requests at once and the time each may take (`/v1/*`; the probes
+    /// are never shed).
+    pub limits: Limits,
 }
 
 impl Default for ServerConfig {
@@ -40,6 +43,7 @@ impl Default for ServerConfig {
             max_body_bytes: 16 * 1024 * 1024,
             api_keys: ApiKeys::default(),
             faults: Faults::default(),
+            limits: Limits::default(),
         }
     }
 }
@@ -80,10 +84,14 @@ pub fn router(model: Arc<Model>, config: ServerConfig) -> Router {
         let state = state.clone();
         Arc::new(move || encode(&state.metrics.registry))
     };
-    let api = Router::new()
-        .route("/v1/predict", post(predict::predict))
-        .route("/v1/model", get(model_info))
-        .route_layer(keys.layer());
+    let limits = state.config.limits;
+    let api = guarded(
+        Router::new()
+            .route("/v1/predict", post(predict::predict))
+            .route("/v1/model", get(model_info))
+            .route_layer(keys.layer()),
+        limits,
+    );
     Router::new()
         .merge(api)
         .merge(probe_routes(page, ready))
