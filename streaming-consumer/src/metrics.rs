@@ -27,6 +27,7 @@ pub struct Metrics {
     pub circuit_open: Gauge,
     pub outage_retries: Counter,
     pub commits: Counter,
+    pub commit_failures: Counter,
     pub assigned_partitions: Gauge,
 }
 
@@ -50,6 +51,7 @@ impl Metrics {
             circuit_open: Gauge::default(),
             outage_retries: Counter::default(),
             commits: Counter::default(),
+            commit_failures: Counter::default(),
             assigned_partitions: Gauge::default(),
             registry: Registry::default(),
         };
@@ -88,6 +90,11 @@ impl Metrics {
             "commits",
             "Offset commits after durable flushes",
             m.commits.clone(),
+        );
+        own.register(
+            "commit_failures",
+            "Offset commits the broker refused (the next commit covers them)",
+            m.commit_failures.clone(),
         );
         own.register(
             "assigned_partitions",

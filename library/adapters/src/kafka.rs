@@ -98,18 +98,30 @@ pub fn classify_error(what: &str, e: KafkaError) -> PortError {
             | RDKafkaErrorCode::InvalidRecord
             | RDKafkaErrorCode::InvalidMessageSize,
         ) => RetryHint::Permanent,
-        Some(
-            RDKafkaErrorCode::TopicAuthorizationFailed
-            | RDKafkaErrorCode::ClusterAuthorizationFailed
-            | RDKafkaErrorCode::SaslAuthenticationFailed
-            | RDKafkaErrorCode::InvalidConfig,
-        ) => RetryHint::Fatal,
+        Some(code) if is_fatal(code) => RetryHint::Fatal,
         _ => match e {
             KafkaError::ClientConfig(..) | KafkaError::ClientCreation(_) => RetryHint::Fatal,
             _ => RetryHint::Transient,
         },
     };
     PortError::new(hint, format!("{what}: {e}")).with_source(e)
+}
+
+/// Errors no retry can cure: authorization, configuration, and the fatal
+/// state of an idempotent producer (librdkafka's `_FATAL`: the producer is
+/// dead and every later send fails), which must end the process so its
+/// orchestrator starts a fresh one.
+pub fn is_fatal(code: RDKafkaErrorCode) -> bool {
+    matches!(
+        code,
+        RDKafkaErrorCode::Fatal
+            | RDKafkaErrorCode::TopicAuthorizationFailed
+            | RDKafkaErrorCode::GroupAuthorizationFailed
+            | RDKafkaErrorCode::ClusterAuthorizationFailed
+            | RDKafkaErrorCode::SaslAuthenticationFailed
+            | RDKafkaErrorCode::Authentication
+            | RDKafkaErrorCode::InvalidConfig
+    )
 }
 
 /// Sends dead letters to a topic, with the DESIGN.md headers.
@@ -415,5 +427,15 @@ mod tests {
         let key = |l: &DeadLetter| encode_letter(l, DEFAULT_MAX_LETTER_BYTES).key;
         assert_eq!(key(&a), key(&a.clone()));
         assert_ne!(key(&a), key(&b));
+    }
+
+    #[test]
+    fn a_fatal_producer_error_stops_the_pipeline_instead_of_being_retried() {
+        let e = KafkaError::MessageProduction(RDKafkaErrorCode::Fatal);
+        assert_eq!(classify_error("sending", e).hint, RetryHint::Fatal);
+        let e = KafkaError::MessageProduction(RDKafkaErrorCode::BrokerTransportFailure);
+        assert_eq!(classify_error("sending", e).hint, RetryHint::Transient);
+        let e = KafkaError::MessageProduction(RDKafkaErrorCode::MessageSizeTooLarge);
+        assert_eq!(classify_error("sending", e).hint, RetryHint::Permanent);
     }
 }

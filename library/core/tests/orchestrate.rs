@@ -357,3 +357,48 @@ fn raw_transaction_is_the_kafka_json_shape() {
         serde_json::from_str(r#"{"transaction_id":"x","amount":1.5}"#).expect("json");
     assert_eq!(raw.amount.as_deref(), Some("1.5"));
 }
+
+/// A classifier that refuses every record (a schema change, a proxy's 400)
+/// is an outage: the chunk fails as retryable and nothing is dead-lettered.
+#[tokio::test]
+async fn a_classifier_refusing_every_record_is_an_outage_not_a_stream_of_letters() {
+    let w = world();
+    let records: Vec<SourceRecord> = (0..20_i64)
+        .map(|i| {
+            let id = format!("all{i}");
+            w.classifier.refuse(&id);
+            valid(i, &id, "COFFEE")
+        })
+        .collect();
+    let err = w
+        .orchestrator
+        .process_chunk(&w.lineage, records)
+        .await
+        .expect_err("held");
+    assert!(err.is_retryable(), "{err}");
+    assert!(err.to_string().contains("refused 20 of 20"), "{err}");
+    assert!(w.dead_letters.letters().is_empty());
+    assert!(w.store.rows().is_empty());
+}
+
+/// A few refused records in a chunk stay what they are: letters.
+#[tokio::test]
+async fn a_few_refused_records_among_many_are_still_dead_lettered() {
+    let w = world();
+    let records: Vec<SourceRecord> = (0..20_i64)
+        .map(|i| {
+            let id = format!("few{i}");
+            if i < 3 {
+                w.classifier.refuse(&id);
+            }
+            valid(i, &id, "COFFEE")
+        })
+        .collect();
+    let outcome = w
+        .orchestrator
+        .process_chunk(&w.lineage, records)
+        .await
+        .expect("completes");
+    assert_eq!(outcome.counts.classify_failed, 3);
+    assert_eq!(outcome.counts.written, 17);
+}

@@ -4,9 +4,9 @@
 use std::sync::Arc;
 use std::time::Instant;
 
-use rdkafka::ClientContext;
 use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer, ConsumerContext, Rebalance};
 use rdkafka::statistics::Statistics;
+use rdkafka::{ClientContext, TopicPartitionList};
 
 use super::buffer::{Buffer, Taken};
 use super::{Shared, lock, offsets_list};
@@ -51,6 +51,16 @@ impl ClientContext for ConsumerState {
 }
 
 impl ConsumerContext for ConsumerState {
+    /// Asynchronous commits report here: a failure is logged and counted
+    /// (the next commit covers the offsets again; a lost one only means
+    /// records are read again, and writes are idempotent).
+    fn commit_callback(&self, result: rdkafka::error::KafkaResult<()>, _: &TopicPartitionList) {
+        if let Err(e) = result {
+            self.shared.metrics.commit_failures.inc();
+            tracing::warn!(error = %e, "offset commit failed; the next commit covers these offsets");
+        }
+    }
+
     fn post_rebalance(&self, consumer: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
         if let Ok(assignment) = consumer.assignment() {
             let owned = assignment.count();

@@ -11,6 +11,7 @@ use anyhow::Result;
 use async_trait::async_trait;
 use futures::FutureExt as _;
 use rdkafka::consumer::{CommitMode, StreamConsumer};
+use txclass_adapters::kafka::is_fatal;
 use txclass_core::{PortError, SourceRecord, TransactionSource};
 
 use super::buffer::Taken;
@@ -128,6 +129,9 @@ impl TransactionSource for KafkaSource {
                         buffer.records.len() >= self.settings.buffer_records
                     }
                     Err(e) => {
+                        if e.rdkafka_error_code().is_some_and(is_fatal) {
+                            return Err(PortError::fatal(format!("receiving: {e}")));
+                        }
                         tracing::warn!(error = %e, "receive failed");
                         false
                     }

@@ -8,6 +8,40 @@ use crate::model::{Predict, Transaction};
 use crate::ports::{RetryHint, Stage};
 use crate::reason::{Reason, ReasonCode};
 
+/// Chunks at least this big are judged as a whole: when nearly all of their
+/// records are refused, the classifier is refusing the service, not the
+/// records.
+const SERVICE_WIDE_MIN_RECORDS: usize = 10;
+/// The share of refused records (in percent) that makes a refusal
+/// service-wide.
+const SERVICE_WIDE_PERCENT: usize = 90;
+
+/// A chunk whose records the classifier (nearly) all refuses or answers
+/// wrongly — a schema change, a proxy's 400 or 413, a model answering
+/// unknown categories — is an outage to hold, not a stream to dead-letter.
+fn service_wide_refusal(
+    results: &[(Result<Predict, Reason>, u32)],
+    retries: u64,
+) -> Option<PipelineError> {
+    let refused = results.iter().filter(|(r, _)| r.is_err()).count();
+    let n = results.len();
+    if n < SERVICE_WIDE_MIN_RECORDS || refused * 100 < n * SERVICE_WIDE_PERCENT {
+        return None;
+    }
+    let example = results
+        .iter()
+        .find_map(|(r, _)| r.as_ref().err())
+        .map(|reason| reason.detail.clone())
+        .unwrap_or_default();
+    Some(PipelineError::Unavailable {
+        stage: Stage::Classify,
+        retries: u32::try_from(retries).unwrap_or(u32::MAX),
+        source: crate::ports::PortError::transient(format!(
+            "the classifier refused {refused} of {n} records, so it refuses the service, not the records; held as an outage (first: {example})"
+        )),
+    })
+}
+
 impl Orchestrator {
     /// Classifies the valid records with retries. A batch the classifier
     /// refuses outright is split in halves until the refused records are
@@ -49,6 +83,9 @@ impl Orchestrator {
             results[i] = (Err(why), retries);
         }
         prepared.counts.classify_retries += retries;
+        if let Some(outage) = service_wide_refusal(&results, retries) {
+            return Err(outage);
+        }
         Ok(Classified {
             prepared,
             results,
