@@ -15,7 +15,7 @@ use txclass_service::metrics::{self, PipelineMetrics};
 
 use crate::cli::{ClassifyArgs, EXIT_CONFIG, EXIT_REFUSED_OBJECT, EXIT_UNAVAILABLE, FormatArg};
 use crate::push::push_run_metrics;
-use crate::run::{self, RunError, RunPlan, RunSummary};
+use crate::run::{self, ErrorsFirst, RunError, RunPlan, RunSummary};
 use crate::summary::print_summary;
 
 pub async fn classify(args: ClassifyArgs) -> Result<ExitCode> {
@@ -27,15 +27,15 @@ pub async fn classify(args: ClassifyArgs) -> Result<ExitCode> {
         eprintln!("error: --chunk-size and --concurrency must be at least 1");
         return Ok(ExitCode::from(EXIT_CONFIG));
     }
-    let orchestrator = match connect(&args).await {
+    let objects: Arc<dyn ObjectStore> = Arc::new(S3ObjectStore::new(&args.objects.s3.settings()));
+    let plan = plan(&args, run_id, batch_id);
+    let orchestrator = match connect(&args, &plan, objects.clone()).await {
         Ok(orchestrator) => orchestrator,
         Err(e) => {
             eprintln!("error: {e:#}");
             return Ok(ExitCode::from(EXIT_UNAVAILABLE));
         }
     };
-    let objects: Arc<dyn ObjectStore> = Arc::new(S3ObjectStore::new(&args.objects.s3.settings()));
-    let plan = plan(&args, run_id, batch_id);
 
     let bar = progress_bar(args.no_progress);
     let progress_bar = bar.clone();
@@ -62,9 +62,13 @@ pub async fn classify(args: ClassifyArgs) -> Result<ExitCode> {
     Ok(exit_code(result))
 }
 
-/// The ports of a run: PostgreSQL (migrated), the dead-letter producer and
-/// the ML API client.
-async fn connect(args: &ClassifyArgs) -> Result<Orchestrator> {
+/// The ports of a run: PostgreSQL (migrated), the dead letters (to the
+/// errors objects, then the topic) and the ML API client.
+async fn connect(
+    args: &ClassifyArgs,
+    plan: &RunPlan,
+    objects: Arc<dyn ObjectStore>,
+) -> Result<Orchestrator> {
     let store = args
         .database
         .connect_and_migrate()
@@ -76,6 +80,7 @@ async fn connect(args: &ClassifyArgs) -> Result<Orchestrator> {
         .context("creating the Kafka dead-letter producer")?;
     let classifier =
         MlApiClient::new(&args.ml_api.settings()).context("creating the ML API client")?;
+    let dead_letters = ErrorsFirst::new(objects, plan, Arc::new(dead_letters));
     Ok(Orchestrator::new(
         Arc::new(classifier),
         Arc::new(store),

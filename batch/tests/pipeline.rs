@@ -536,3 +536,57 @@ async fn an_exact_key_classifies_that_object_only() {
         2
     );
 }
+
+/// A run that stops on an outage still leaves, in S3, a row for every
+/// letter it sent to the topic: letters go to an errors part first.
+#[tokio::test]
+async fn a_failed_run_leaves_an_errors_part_for_every_letter_it_sent() {
+    let s = setup().await;
+    let mut ml_api = MlApiProcess::start(&[]);
+    ml_api.stop();
+    let mut csv = HEADER.to_owned();
+    for i in 0..7 {
+        csv += &format!("bad{i},yesterday,acc,-1.00,USD,,BAD TIME,,x\n");
+    }
+    for i in 0..7 {
+        csv += &format!("ok{i},2024-06-01T10:00:00Z,acc,-1.00,USD,,COFFEE #{i},5814,x\n");
+    }
+    s.put("day.csv", csv).await;
+    let out = s.classify(
+        &ml_api,
+        &[
+            "--batch-id",
+            "b-outage",
+            "--concurrency",
+            "1",
+            "--retry-max",
+            "1",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(4),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let letters = read_topic(
+        &s.dlq_topic,
+        7,
+        Duration::from_secs(30),
+        Duration::from_millis(500),
+    )
+    .await;
+    assert_eq!(letters.len(), 7);
+    let parts =
+        s.s3.list(&s.bucket, "errors/b-outage/")
+            .await
+            .expect("list");
+    assert_eq!(parts.len(), 1, "{parts:?}");
+    let mut body = Vec::new();
+    let mut stream = s.s3.get(&s.bucket, &parts[0]).await.expect("get");
+    while let Some(piece) = futures::StreamExt::next(&mut stream).await {
+        body.extend(piece.expect("piece"));
+    }
+    let text = String::from_utf8(body).expect("utf-8");
+    assert_eq!(text.lines().count(), 1 + 7, "{text}");
+}

@@ -1,8 +1,14 @@
-//! The errors object: one CSV line per dead letter of the run, written to
-//! `<errors-prefix><batch_id>.csv` when the run dead-lettered anything.
+//! The errors objects: one CSV line per dead letter. Every chunk's letters
+//! are written to a part, `<errors-prefix><batch_id>/<object>-line<N>.csv`,
+//! before they go to the topic ([`ErrorsFirst`]), so a run that fails or is
+//! killed leaves a row in S3 for every letter on the topic; at the end of
+//! the run they are also gathered in `<errors-prefix><batch_id>.csv`.
 
+use std::sync::Arc;
+
+use async_trait::async_trait;
 use txclass_core::csv::row_bytes;
-use txclass_core::{DeadLetter, ObjectStore, PortError, SourceRef};
+use txclass_core::{DeadLetter, DeadLetterQueue, ObjectStore, PortError, SourceRef};
 
 use super::RunPlan;
 
@@ -60,5 +66,69 @@ impl ErrorsObject {
         let key = format!("{}{}.csv", plan.errors_prefix, plan.batch_id);
         objects.put(&plan.bucket, &key, self.csv).await?;
         Ok(Some(format!("s3://{}/{key}", plan.bucket)))
+    }
+}
+
+/// The batch run's dead-letter queue: each send first writes its letters as
+/// an errors part, then hands them to the topic.
+pub struct ErrorsFirst {
+    objects: Arc<dyn ObjectStore>,
+    bucket: String,
+    /// `<errors-prefix><batch_id>/`
+    folder: String,
+    topic: Arc<dyn DeadLetterQueue>,
+}
+
+impl std::fmt::Debug for ErrorsFirst {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ErrorsFirst")
+            .field(
+                "folder",
+                &format_args!("s3://{}/{}", self.bucket, self.folder),
+            )
+            .finish_non_exhaustive()
+    }
+}
+
+impl ErrorsFirst {
+    pub fn new(
+        objects: Arc<dyn ObjectStore>,
+        plan: &RunPlan,
+        topic: Arc<dyn DeadLetterQueue>,
+    ) -> Self {
+        Self {
+            objects,
+            bucket: plan.bucket.clone(),
+            folder: format!("{}{}/", plan.errors_prefix, plan.batch_id),
+            topic,
+        }
+    }
+
+    /// The part's key, from its first letter's place: the same letters sent
+    /// again (a retried send) overwrite their part instead of adding one.
+    fn part_key(&self, first: &DeadLetter) -> String {
+        let place = match &first.source {
+            SourceRef::Object { key, line, .. } => {
+                let name = key.rsplit('/').next().unwrap_or(key);
+                format!("{name}-line{line:09}")
+            }
+            other => other.lineage().replace('/', "-"),
+        };
+        format!("{}{place}.csv", self.folder)
+    }
+}
+
+#[async_trait]
+impl DeadLetterQueue for ErrorsFirst {
+    async fn send(&self, letters: &[DeadLetter]) -> Result<(), PortError> {
+        let Some(first) = letters.first() else {
+            return Ok(());
+        };
+        let mut part = ErrorsObject::default();
+        part.append(letters);
+        self.objects
+            .put(&self.bucket, &self.part_key(first), part.csv)
+            .await?;
+        self.topic.send(letters).await
     }
 }

@@ -16,6 +16,7 @@ use txclass_core::{
 };
 use txclass_service::metrics::PipelineMetrics;
 
+pub use self::errors::ErrorsFirst;
 use self::errors::ErrorsObject;
 use self::object::ObjectOutcome;
 
