@@ -509,3 +509,46 @@ async fn poison_messages_are_dead_lettered_and_the_stream_goes_on() {
     );
     assert!(consumer.stop());
 }
+
+/// A second consumer joins and leaves while the ML API is down: when it is
+/// back, every record is written, including records produced afterwards to
+/// partitions that changed hands while paused (none stays paused), and the
+/// member that leaves during the outage stops at once on SIGTERM.
+#[tokio::test]
+async fn a_rebalance_during_an_outage_leaves_no_partition_paused_and_loses_nothing() {
+    let s = setup().await;
+    let mut ml_api = MlApiProcess::start(&[]);
+    let port = ml_api.port();
+    ml_api.stop();
+    let (mut ids, _) = produce(&s.topic, "held", 600, 0).await;
+    let first = ConsumerProcess::start(&s, &ml_api, &s.group, &[]);
+    tokio::time::sleep(Duration::from_secs(4)).await;
+    let second = ConsumerProcess::start(&s, &ml_api, &s.group, &[]);
+    tokio::time::sleep(Duration::from_secs(8)).await;
+    let stopping = Instant::now();
+    assert!(second.stop(), "a member stops cleanly during an outage");
+    assert!(
+        stopping.elapsed() < Duration::from_secs(15),
+        "SIGTERM during an outage took {:?}",
+        stopping.elapsed()
+    );
+    tokio::time::sleep(Duration::from_secs(4)).await;
+    assert_eq!(
+        wait_for_rows(&s.pool, 1, Duration::from_millis(10)).await,
+        0
+    );
+    let _back = MlApiProcess::start_on(port, &[]);
+    assert_eq!(
+        wait_for_rows(&s.pool, ids.len() as i64, Duration::from_secs(60)).await,
+        ids.len() as i64
+    );
+    let (more, _) = produce(&s.topic, "after", 600, 0).await;
+    ids.extend(more);
+    assert_eq!(
+        wait_for_rows(&s.pool, ids.len() as i64, Duration::from_secs(60)).await,
+        ids.len() as i64,
+        "records produced after the outage reach every partition's reader"
+    );
+    assert!(first.stop());
+    assert_eq!(stored_ids(&s.pool).await, ids);
+}

@@ -43,6 +43,13 @@ pub struct Settings {
 #[derive(Debug)]
 pub struct Shared {
     buffer: Mutex<Buffer>,
+    /// The sealed chunk being made durable, visible to the rebalance
+    /// callback (which drops what it holds of revoked partitions).
+    held: Mutex<Buffer>,
+    /// Set while a dependency is down and fetching is paused.
+    circuit_open: std::sync::atomic::AtomicBool,
+    /// Set once the consumer is asked to stop.
+    stopping: tokio::sync::watch::Sender<bool>,
     run: Run,
     pub metrics: Metrics,
     runtime: tokio::runtime::Handle,
@@ -74,6 +81,9 @@ impl Shared {
         );
         Self {
             buffer: Mutex::new(Buffer::default()),
+            held: Mutex::new(Buffer::default()),
+            circuit_open: std::sync::atomic::AtomicBool::new(false),
+            stopping: tokio::sync::watch::channel(false).0,
             run,
             metrics,
             runtime: tokio::runtime::Handle::current(),
@@ -89,6 +99,16 @@ impl Shared {
     /// The session's run.
     pub fn run(&self) -> &Run {
         &self.run
+    }
+
+    fn circuit_open(&self) -> bool {
+        self.circuit_open.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    fn set_circuit(&self, open: bool) {
+        self.circuit_open
+            .store(open, std::sync::atomic::Ordering::SeqCst);
+        self.metrics.circuit_open.set(i64::from(open));
     }
 
     /// Records how long the records of a durable buffer took from their
@@ -114,26 +134,44 @@ impl Shared {
 
 /// Reads buffers through the `KafkaSource` until `shutdown` resolves,
 /// making each durable before its offsets are committed; then seals and
-/// settles what is left.
+/// settles what is left. Asked to stop during an outage, it stops at once:
+/// the held records stay uncommitted and are read again.
 pub async fn run(
     consumer: Arc<StreamConsumer<ConsumerState>>,
     shared: Arc<Shared>,
     settings: Settings,
-    shutdown: impl Future<Output = ()>,
+    shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<()> {
+    let stopping = shared.stopping.clone();
+    tokio::spawn(async move {
+        shutdown.await;
+        stopping.send_replace(true);
+    });
+    let mut stop = shared.stopping.subscribe();
     let mut source = KafkaSource::new(consumer, shared, settings);
-    tokio::pin!(shutdown);
     loop {
         let chunk = tokio::select! {
             biased;
-            () = &mut shutdown => break,
+            _ = stop.wait_for(|s| *s) => break,
             chunk = source.next_chunk() => chunk?,
         };
-        if let Some(records) = chunk {
-            source.settle(records, CommitMode::Async).await?;
+        if let Some(records) = chunk
+            && source.settle(records, CommitMode::Async).await? == Settled::Abandoned
+        {
+            return Ok(());
         }
     }
     tracing::info!("shutting down: flushing and committing");
     let rest = source.seal_rest();
-    source.settle(rest, CommitMode::Sync).await
+    source.settle(rest, CommitMode::Sync).await.map(|_| ())
+}
+
+/// How making a chunk durable ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Settled {
+    /// Durable and committed.
+    Committed,
+    /// Given up on: asked to stop while a dependency was down. Nothing of it
+    /// is committed, so the group reads it again.
+    Abandoned,
 }

@@ -61,13 +61,26 @@ impl ConsumerContext for ConsumerState {
         }
     }
 
+    /// Pause state follows the circuit on every assignment: paused while a
+    /// dependency is down, resumed otherwise (librdkafka keeps a partition's
+    /// pause flag across a revocation and a new assignment).
     fn post_rebalance(&self, consumer: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
-        if let Ok(assignment) = consumer.assignment() {
-            let owned = assignment.count();
-            self.shared.metrics.assigned_partitions.set(owned as i64);
-            if matches!(rebalance, Rebalance::Assign(_)) {
-                tracing::info!(partitions = owned, "partitions assigned");
+        let Ok(assignment) = consumer.assignment() else {
+            return;
+        };
+        let owned = assignment.count();
+        self.shared.metrics.assigned_partitions.set(owned as i64);
+        if let Rebalance::Assign(_) = rebalance {
+            let paused = self.shared.circuit_open();
+            let set = if paused {
+                consumer.pause(&assignment)
+            } else {
+                consumer.resume(&assignment)
+            };
+            if let Err(e) = set {
+                tracing::warn!(error = %e, "setting the pause state of the new assignment failed");
             }
+            tracing::info!(partitions = owned, paused, "partitions assigned");
         }
     }
 
@@ -80,11 +93,23 @@ impl ConsumerContext for ConsumerState {
             .iter()
             .map(|e| (e.topic().to_owned(), e.partition()))
             .collect();
+        let shared = self.shared.clone();
+        if shared.circuit_open() {
+            // Nothing can be made durable now: drop what is held or
+            // buffered of the revoked partitions, uncommitted, for their new
+            // owner to read again.
+            tracing::info!(
+                ?revoked,
+                "partitions revoked during an outage: their held records are left to the new owner"
+            );
+            lock(&shared.held).forget(&revoked);
+            lock(&shared.buffer).forget(&revoked);
+            return;
+        }
         tracing::info!(
             ?revoked,
             "partitions revoked: flushing and committing first"
         );
-        let shared = self.shared.clone();
         let taken = lock(&shared.buffer).take();
         if taken.records.is_empty() {
             return;

@@ -16,7 +16,7 @@ use txclass_core::{PortError, SourceRecord, TransactionSource};
 
 use super::buffer::Taken;
 use super::flush::make_durable;
-use super::{ConsumerState, Settings, Shared, lock};
+use super::{ConsumerState, Settings, Settled, Shared, lock};
 
 /// The subscribed partitions, read into buffers.
 pub(super) struct KafkaSource {
@@ -52,7 +52,7 @@ impl KafkaSource {
         &mut self,
         records: Vec<SourceRecord>,
         mode: CommitMode,
-    ) -> Result<()> {
+    ) -> Result<Settled> {
         let (timestamps, offsets) = self.sealed.take().unwrap_or_default();
         let taken = Taken {
             records,
