@@ -590,3 +590,38 @@ async fn a_failed_run_leaves_an_errors_part_for_every_letter_it_sent() {
     let text = String::from_utf8(body).expect("utf-8");
     assert_eq!(text.lines().count(), 1 + 7, "{text}");
 }
+
+/// The same id with other content in two chunks of one run: the first
+/// written stays, the other is dead-lettered, whichever commits last.
+#[tokio::test]
+async fn conflicting_duplicates_across_chunks_keep_one_and_dead_letter_the_other() {
+    let s = setup().await;
+    let ml_api = MlApiProcess::start(&[]);
+    let mut csv = HEADER.to_owned();
+    csv += "dup,2024-06-01T10:00:00Z,acc,-1.00,USD,,COFFEE ONE,5814,x\n";
+    for i in 0..10 {
+        csv += &format!("fill{i},2024-06-01T10:00:00Z,acc,-1.00,USD,,COFFEE #{i},5814,x\n");
+    }
+    csv += "dup,2024-06-01T10:00:00Z,acc,-2.00,USD,,COFFEE TWO,5814,x\n";
+    s.put("dups.csv", csv).await;
+    let out = s.classify(&ml_api, &["--run-id", "run-dups", "--concurrency", "1"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (records_in, written, dead_lettered): (i64, i64, i64) = sqlx::query_as(
+        "SELECT records_in, written, dead_lettered FROM runs WHERE run_id = 'run-dups'",
+    )
+    .fetch_one(&s.pool)
+    .await
+    .expect("run row");
+    assert_eq!((records_in, written, dead_lettered), (12, 11, 1));
+    assert_eq!(
+        s.count(
+            "SELECT count(*) FROM transactions WHERE transaction_id = 'dup' AND amount = -1.00"
+        )
+        .await,
+        1
+    );
+}

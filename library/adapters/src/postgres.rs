@@ -191,7 +191,7 @@ impl PredictionStore for PostgresStore {
             .begin()
             .await
             .map_err(|e| classify_error("starting a transaction", e))?;
-        upsert_transactions(&mut db, &columns).await?;
+        upsert_transactions(&mut db, &columns, lineage).await?;
         upsert_predictions(&mut db, &columns, lineage).await?;
         db.commit()
             .await
@@ -290,9 +290,15 @@ type Db = sqlx::Transaction<'static, sqlx::Postgres>;
 
 // Rows are inserted in key order so concurrent writers of overlapping
 // chunks take row locks in the same order and cannot deadlock.
-async fn upsert_transactions(db: &mut Db, c: &Columns) -> Result<(), PortError> {
-    sqlx::query(
-        r#"INSERT INTO transactions
+//
+// A transaction this run already wrote with other content is not replaced:
+// the statement skips it (the conflict's WHERE), and the write is refused
+// so the orchestration isolates and dead-letters that record. Concurrent
+// writers of the same new id queue on the unique index, so the second sees
+// the first's row: the first written wins, whatever the commit order.
+async fn upsert_transactions(db: &mut Db, c: &Columns, lineage: &Lineage) -> Result<(), PortError> {
+    let written: Vec<String> = sqlx::query_scalar(
+        r#"INSERT INTO transactions AS t
              (transaction_id, "timestamp", account_id, amount, currency, merchant,
               description, mcc, attributes)
            SELECT * FROM UNNEST($1::text[], $2::timestamptz[], $3::text[], $4::numeric[],
@@ -303,7 +309,17 @@ async fn upsert_transactions(db: &mut Db, c: &Columns) -> Result<(), PortError> 
              amount = EXCLUDED.amount, currency = EXCLUDED.currency,
              merchant = EXCLUDED.merchant, description = EXCLUDED.description,
              mcc = EXCLUDED.mcc, attributes = EXCLUDED.attributes,
-             ingested_at = now()"#,
+             ingested_at = now()
+           WHERE NOT (
+             EXISTS (SELECT 1 FROM predictions p
+                     WHERE p.transaction_id = t.transaction_id AND p.run_id = $10)
+             AND (t."timestamp", t.account_id, t.amount, t.currency, t.merchant,
+                  t.description, t.mcc, t.attributes)
+                 IS DISTINCT FROM
+                 (EXCLUDED."timestamp", EXCLUDED.account_id, EXCLUDED.amount,
+                  EXCLUDED.currency, EXCLUDED.merchant, EXCLUDED.description,
+                  EXCLUDED.mcc, EXCLUDED.attributes))
+           RETURNING t.transaction_id"#,
     )
     .bind(&c.ids)
     .bind(&c.timestamps)
@@ -314,9 +330,23 @@ async fn upsert_transactions(db: &mut Db, c: &Columns) -> Result<(), PortError> 
     .bind(&c.descriptions)
     .bind(&c.mccs)
     .bind(&c.attributes)
-    .execute(&mut **db)
+    .bind(lineage.run_id.as_str())
+    .fetch_all(&mut **db)
     .await
     .map_err(|e| classify_error("upserting transactions", e))?;
+    if written.len() < c.ids.len() {
+        let written: std::collections::HashSet<&str> = written.iter().map(String::as_str).collect();
+        let conflicts: Vec<&str> = c
+            .ids
+            .iter()
+            .map(String::as_str)
+            .filter(|id| !written.contains(id))
+            .collect();
+        return Err(PortError::permanent(format!(
+            "transaction_id: {} already written by this run with different content",
+            conflicts.join(", ")
+        )));
+    }
     Ok(())
 }
 

@@ -175,6 +175,22 @@ impl PredictionStore for InMemoryStore {
         }
         let now = Utc::now();
         let mut rows = lock(&self.rows);
+        // As PostgreSQL: what this run wrote with other content stays.
+        let conflicts: Vec<&str> = records
+            .iter()
+            .filter(|r| {
+                rows.get(r.transaction.transaction_id()).is_some_and(|old| {
+                    old.lineage.run_id == lineage.run_id && old.record.transaction != r.transaction
+                })
+            })
+            .map(|r| r.transaction.transaction_id())
+            .collect();
+        if !conflicts.is_empty() {
+            return Err(PortError::permanent(format!(
+                "transaction_id: {} already written by this run with different content",
+                conflicts.join(", ")
+            )));
+        }
         for r in records {
             rows.insert(
                 r.transaction.transaction_id().to_owned(),

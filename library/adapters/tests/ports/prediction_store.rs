@@ -222,7 +222,38 @@ macro_rules! suite {
     };
 }
 
+/// Within one run, an id already written with other content is refused and
+/// the first content stays (whichever chunk commits last); a later run may
+/// replace it.
+async fn a_conflicting_rewrite_within_a_run_is_refused_and_the_first_stays(h: impl Harness) {
+    let first = classified("dup", Category::Travel, 1);
+    h.store()
+        .write(&lineage("r1"), std::slice::from_ref(&first))
+        .await
+        .expect("first");
+    let mut other = classified("dup", Category::Travel, 2);
+    other.transaction = crate::common::transaction("dup", "-99.99");
+    let err = h
+        .store()
+        .write(&lineage("r1"), std::slice::from_ref(&other))
+        .await
+        .expect_err("conflict");
+    assert_eq!(err.hint, txclass_core::RetryHint::Permanent, "{err}");
+    assert!(err.to_string().contains("different content"), "{err}");
+    assert_eq!(h.row("dup").await.expect("row").amount, "-1234567.89");
+    h.store()
+        .write(&lineage("r1"), std::slice::from_ref(&first))
+        .await
+        .expect("the same content again is fine");
+    h.store()
+        .write(&lineage("r2"), std::slice::from_ref(&other))
+        .await
+        .expect("a later run replaces it");
+    assert_eq!(h.row("dup").await.expect("row").amount, "-99.99");
+}
+
 suite!(
+    a_conflicting_rewrite_within_a_run_is_refused_and_the_first_stays,
     stores_records_with_their_lineage,
     writing_twice_keeps_one_row_with_the_latest_lineage,
     an_empty_write_is_a_no_op,
