@@ -53,7 +53,14 @@ impl Setup {
     }
 
     fn classify(&self, ml_api: &MlApiProcess, extra: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_txclass-batch"))
+        self.classify_command(&ml_api.url, extra)
+            .output()
+            .expect("run txclass-batch")
+    }
+
+    fn classify_command(&self, ml_api_url: &str, extra: &[&str]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_txclass-batch"));
+        command
             .args([
                 "classify",
                 "--bucket",
@@ -75,13 +82,12 @@ impl Setup {
                 env("AWS_SECRET_ACCESS_KEY", "txclass-secret"),
             )
             .env("KAFKA_BROKERS", brokers())
-            .env("ML_API_URL", &ml_api.url)
+            .env("ML_API_URL", ml_api_url)
             .env("KAFKA_DLQ_TOPIC", &self.dlq_topic)
             .env("RUST_LOG", "warn")
             // Only the test of the metrics push pushes (by flag).
-            .env_remove("PUSHGATEWAY_URL")
-            .output()
-            .expect("run txclass-batch")
+            .env_remove("PUSHGATEWAY_URL");
+        command
     }
 
     async fn count(&self, sql: &str) -> i64 {
@@ -623,5 +629,70 @@ async fn conflicting_duplicates_across_chunks_keep_one_and_dead_letter_the_other
         )
         .await,
         1
+    );
+}
+
+/// PostgreSQL backends of the run are terminated while it writes: the run
+/// completes (the writes are retried) or exits 4, and a re-run with the
+/// same run id leaves exactly the expected rows.
+#[tokio::test]
+async fn terminated_database_backends_mid_run_complete_or_exit_4_and_a_rerun_is_exact() {
+    let s = setup().await;
+    let ml_api = MlApiProcess::start(&[]);
+    let mut csv = HEADER.to_owned();
+    for i in 0..3_000 {
+        csv += &format!("pg{i},2024-06-01T10:00:00Z,acc-{i},-4.25,USD,,COFFEE #{i},5814,x\n");
+    }
+    s.put("big.csv", csv).await;
+    let killer = {
+        let pool = s.pool.clone();
+        tokio::spawn(async move {
+            let mut terminated = 0_i64;
+            loop {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                // The run's own connections: their last statement wrote.
+                let killed: Vec<bool> = sqlx::query_scalar(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                     WHERE pid <> pg_backend_pid() AND datname = current_database()
+                       AND (query ILIKE '%INSERT INTO transactions%'
+                            OR query ILIKE '%INSERT INTO predictions%'
+                            OR query ILIKE '%INSERT INTO runs%')",
+                )
+                .fetch_all(&pool)
+                .await
+                .unwrap_or_default();
+                terminated += killed.into_iter().filter(|k| *k).count() as i64;
+                if terminated >= 3 {
+                    return terminated;
+                }
+            }
+        })
+    };
+    // The run on a thread of its own, so the terminations go on meanwhile.
+    let mut command = s.classify_command(&ml_api.url, &["--run-id", "run-pg"]);
+    let first = tokio::task::spawn_blocking(move || command.output().expect("run"))
+        .await
+        .expect("run");
+    let terminated = tokio::time::timeout(Duration::from_secs(1), killer)
+        .await
+        .map(|k| k.expect("killer"))
+        .unwrap_or(0);
+    assert!(terminated > 0, "no backend of the run was terminated");
+    assert!(
+        matches!(first.status.code(), Some(0 | 4)),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let again = s.classify(&ml_api, &["--run-id", "run-pg"]);
+    assert!(
+        again.status.success(),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+    assert_eq!(s.count("SELECT count(*) FROM transactions").await, 3_000);
+    assert_eq!(
+        s.count("SELECT count(*) FROM predictions WHERE run_id = 'run-pg'")
+            .await,
+        3_000
     );
 }

@@ -352,7 +352,12 @@ async fn kill_9_at_random_moments_loses_and_duplicates_nothing() {
     let mut seed = 0x9e37_79b9_u64;
     // A restarted replica comes back under its instance id, as under an orchestrator.
     let replica = ["--group-instance-id", "replica-0"];
-    for round in 0..3 {
+    // Three kills in the test run; the fault suite asks for more.
+    let kills: u32 = std::env::var("TXCLASS_FAULT_KILLS")
+        .ok()
+        .and_then(|k| k.parse().ok())
+        .unwrap_or(3);
+    for round in 0..kills {
         let before = wait_for_rows(&s.pool, 0, Duration::ZERO).await;
         let consumer = ConsumerProcess::start(&s, &ml_api, &s.group, &replica);
         // Kill while it is processing: once rows move, at a random moment.
@@ -550,5 +555,90 @@ async fn a_rebalance_during_an_outage_leaves_no_partition_paused_and_loses_nothi
         "records produced after the outage reach every partition's reader"
     );
     assert!(first.stop());
+    assert_eq!(stored_ids(&s.pool).await, ids);
+}
+
+/// One message of each class of bad input: each is dead-lettered with its
+/// reason, the valid records around them are written, and the consumer
+/// stays healthy.
+#[tokio::test]
+async fn every_class_of_bad_message_is_dead_lettered_and_the_consumer_stays_healthy() {
+    let s = setup().await;
+    let ml_api = MlApiProcess::start(&[]);
+    let producer: FutureProducer = producer_config(&brokers()).create().expect("producer");
+    let tx = |id: &str, field: &str, value: &str| {
+        let mut v = serde_json::json!({
+            "transaction_id": id, "timestamp": "2024-06-01T10:00:00Z", "account_id": "a",
+            "amount": "-4.20", "currency": "USD", "description": "COFFEE", "mcc": "5814"
+        });
+        v[field] = serde_json::Value::String(value.to_owned());
+        serde_json::to_vec(&v).expect("json")
+    };
+    let nested = format!("{}1{}", "[".repeat(10_000), "]".repeat(10_000));
+    let bad: Vec<(Vec<u8>, &str)> = vec![
+        (tx("nan", "amount", "NaN"), "amount"),
+        (tx("huge", "amount", "1e400"), "amount"),
+        (tx("comma", "amount", "1,5"), "amount"),
+        (tx("ts", "timestamp", "06/01/2024"), "timestamp"),
+        (tx("cur", "currency", "usd"), "currency"),
+        (tx("mcc", "mcc", "58a1"), "mcc"),
+        (tx("long", "description", &"D".repeat(300)), "description"),
+        (
+            tx(&"i".repeat(600_000), "description", "COFFEE"),
+            "transaction_id",
+        ),
+        (nested.into_bytes(), "JSON"),
+        (b"{\"transaction_id\": ".to_vec(), "JSON"),
+    ];
+    for (value, _) in &bad {
+        producer
+            .send(
+                FutureRecord::<(), _>::to(&s.topic)
+                    .partition(1)
+                    .payload(value),
+                Duration::from_secs(30),
+            )
+            .await
+            .expect("send");
+    }
+    // SQL-looking text is data like any other.
+    let sql = tx("sql", "description", "'; DROP TABLE predictions; --");
+    producer
+        .send(
+            FutureRecord::<(), _>::to(&s.topic)
+                .partition(1)
+                .payload(&sql),
+            Duration::from_secs(30),
+        )
+        .await
+        .expect("send");
+    let (mut ids, _) = produce(&s.topic, "around", 200, 0).await;
+    ids.insert("sql".to_owned());
+    let consumer = ConsumerProcess::start(&s, &ml_api, &s.group, &[]);
+    assert_eq!(
+        wait_for_rows(&s.pool, ids.len() as i64, Duration::from_secs(60)).await,
+        ids.len() as i64
+    );
+    let letters = read_topic(
+        &s.dlq,
+        bad.len(),
+        Duration::from_secs(30),
+        Duration::from_secs(1),
+    )
+    .await;
+    assert_eq!(letters.len(), bad.len());
+    for (_, field) in &bad {
+        assert!(
+            letters
+                .iter()
+                .any(|l| l.headers["error.reason"].contains(field)),
+            "no letter names {field}"
+        );
+    }
+    let health = reqwest::get(format!("http://127.0.0.1:{}/health", consumer.1))
+        .await
+        .expect("health");
+    assert!(health.status().is_success());
+    assert!(consumer.stop());
     assert_eq!(stored_ids(&s.pool).await, ids);
 }
