@@ -336,14 +336,19 @@ async fn valid_records_are_written_invalid_ones_dead_lettered_and_counts_reconci
 async fn kill_9_at_random_moments_loses_and_duplicates_nothing() {
     let s = setup().await;
     let ml_api = MlApiProcess::start(&[]);
-    // Production goes on through the kills: 40 slices of 100 records.
+    // Production goes on through the kills: slices of 100 records, at least
+    // 40 and until the last kill.
+    let killing = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
     let producing = tokio::spawn({
         let topic = s.topic.clone();
+        let killing = killing.clone();
         async move {
             let mut ids = BTreeSet::new();
-            for slice in 0..40 {
-                let (more, _) = produce(&topic, &format!("kill{slice:02}"), 100, 0).await;
+            let mut slice = 0;
+            while slice < 40 || killing.load(std::sync::atomic::Ordering::SeqCst) {
+                let (more, _) = produce(&topic, &format!("kill{slice:03}"), 100, 0).await;
                 ids.extend(more);
+                slice += 1;
                 tokio::time::sleep(Duration::from_millis(500)).await;
             }
             ids
@@ -372,6 +377,7 @@ async fn kill_9_at_random_moments_loses_and_duplicates_nothing() {
         tokio::time::sleep(Duration::from_millis(50 + seed % 700)).await;
         consumer.kill9();
     }
+    killing.store(false, std::sync::atomic::Ordering::SeqCst);
     let ids = producing.await.expect("produced");
     let consumer = ConsumerProcess::start(&s, &ml_api, &s.group, &replica);
     assert_eq!(
