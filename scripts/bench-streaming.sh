@@ -16,6 +16,9 @@ N=${1:-1000000}
 BUFFER_MS=${BUFFER_MS:-500}
 
 start
+# Figures stand for a broker in a known state: a fresh data folder
+# (TXCLASS_KEEP_BROKER=1 measures the broker as it is).
+[ -n "${TXCLASS_KEEP_BROKER:-}" ] || reset_broker
 say "building (release)"
 cargo build --release --locked -p txclass-producer -p txclass-consumer -p txclass-ml-api -p txclass-batch --bins --examples >&2
 BIN="$CARGO_TARGET_DIR/release"

@@ -81,6 +81,24 @@ start_kafka() {
     done
 }
 
+# reset-broker: a fresh data folder for the broker the scripts started, so
+# its state (every topic tests and demos made) does not grow without bound
+# and slow it down. A broker the scripts did not start is left alone.
+reset_broker() {
+    if ! pid_alive tansu; then
+        if port_open "${KAFKA_BROKERS%%:*}" "${KAFKA_BROKERS##*:}"; then
+            say "the broker on $KAFKA_BROKERS was not started by these scripts: left as it is"
+            return 0
+        fi
+    fi
+    local size
+    size=$(du -sh "$DATA_DIR/tansu" 2>/dev/null | cut -f1)
+    say "resetting the broker (data folder ${size:-empty})"
+    stop_bg tansu
+    rm -rf "$DATA_DIR/tansu"
+    start_kafka
+}
+
 start_s3() {
     local hostport
     hostport=$(url_hostport "$S3_ENDPOINT")
@@ -189,5 +207,6 @@ case "${1:-}" in
     start) start ;;
     stop) shift; stop "$@" ;;
     status) status ;;
-    *) echo "usage: $0 install|start|stop|status" >&2; exit 2 ;;
+    reset-broker) reset_broker ;;
+    *) echo "usage: $0 install|start|stop|status|reset-broker" >&2; exit 2 ;;
 esac
