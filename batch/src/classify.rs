@@ -111,6 +111,7 @@ fn plan(args: &ClassifyArgs, run_id: RunId, batch_id: BatchId) -> RunPlan {
                 account_id: args.account_id.clone(),
             },
             max_record_bytes: args.max_record_bytes.max(1),
+            max_chunk_bytes: args.chunk_bytes.max(1),
         },
     }
 }

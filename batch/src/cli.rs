@@ -145,6 +145,10 @@ pub struct ClassifyArgs {
     /// (exit 3), naming the line where the record started.
     #[arg(long, env = "BATCH_MAX_RECORD_BYTES", default_value_t = txclass_core::source::DEFAULT_MAX_RECORD_BYTES)]
     pub max_record_bytes: usize,
+    /// Largest chunk, in bytes of its rows: a chunk ends at --chunk-size
+    /// rows or here, whichever comes first.
+    #[arg(long, env = "BATCH_CHUNK_BYTES", default_value_t = txclass_core::source::DEFAULT_MAX_CHUNK_BYTES)]
+    pub chunk_bytes: usize,
     /// Chunks in flight at once (classification calls and writes overlap).
     #[arg(long, env = "BATCH_CONCURRENCY", default_value_t = 4)]
     pub concurrency: usize,

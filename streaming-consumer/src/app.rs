@@ -64,6 +64,7 @@ impl App {
             shared,
             settings: Settings {
                 buffer_records: args.buffer_records.max(1),
+                buffer_bytes: args.buffer_bytes.max(1),
                 buffer_window: Duration::from_millis(args.buffer_ms),
                 outage_backoff_max: Duration::from_millis(args.outage_backoff_max_ms.max(100)),
             },

@@ -29,6 +29,9 @@ pub struct ConsumerArgs {
     /// Flush when this many records are buffered…
     #[arg(long, env = "CONSUMER_BUFFER_RECORDS", default_value_t = 5_000)]
     pub buffer_records: usize,
+    /// …or when the buffered messages weigh this many bytes…
+    #[arg(long, env = "CONSUMER_BUFFER_BYTES", default_value_t = 64 * 1024 * 1024)]
+    pub buffer_bytes: usize,
     /// …or when the oldest buffered record has waited this many milliseconds.
     #[arg(long, env = "CONSUMER_BUFFER_MS", default_value_t = 500)]
     pub buffer_ms: u64,

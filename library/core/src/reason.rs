@@ -70,7 +70,7 @@ impl ReasonCode {
         let (field, rule) = text.split_once('.')?;
         let field = crate::validate::FIELDS
             .into_iter()
-            .chain(["record"])
+            .chain(["record", "attributes"])
             .find(|f| *f == field)?;
         let rule = Rule::ALL.into_iter().find(|r| r.as_str() == rule)?;
         Some(ReasonCode::Field { field, rule })

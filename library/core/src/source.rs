@@ -47,7 +47,14 @@ pub struct CsvOptions {
     /// a long run of text, a corrupt object) refuses the object rather than
     /// fill the memory.
     pub max_record_bytes: usize,
+    /// Largest chunk, in bytes of its records: a chunk ends at its record
+    /// count or here, whichever comes first, so memory and the database's
+    /// message size stay bounded whatever the records weigh.
+    pub max_chunk_bytes: usize,
 }
+
+/// The default bound of one chunk's bytes.
+pub const DEFAULT_MAX_CHUNK_BYTES: usize = 64 * 1024 * 1024;
 
 /// The default bound of one record: far above any real statement line.
 pub const DEFAULT_MAX_RECORD_BYTES: usize = 1024 * 1024;
@@ -58,6 +65,7 @@ impl Default for CsvOptions {
             format: Format::default(),
             seed: SeedDefaults::default(),
             max_record_bytes: DEFAULT_MAX_RECORD_BYTES,
+            max_chunk_bytes: DEFAULT_MAX_CHUNK_BYTES,
         }
     }
 }
@@ -70,6 +78,7 @@ pub struct CsvObjectSource {
     schema: CsvSchema,
     delimiter: u8,
     chunk_size: usize,
+    max_chunk_bytes: usize,
     record: ByteRecord,
     rows_read: u64,
     /// The raw bytes of the record being read, to split a broken one back
@@ -154,6 +163,7 @@ impl CsvObjectSource {
             schema,
             delimiter,
             chunk_size: chunk_size.max(1),
+            max_chunk_bytes: options.max_chunk_bytes.max(1),
             record: ByteRecord::new(),
             rows_read: 0,
             raw: window,
@@ -292,12 +302,16 @@ impl TransactionSource for CsvObjectSource {
         if let Some(reason) = &self.refused {
             return Err(PortError::permanent(reason.clone()));
         }
-        let mut chunk = Vec::with_capacity(self.chunk_size);
-        while chunk.len() < self.chunk_size {
+        let mut chunk = Vec::with_capacity(self.chunk_size.min(10_000));
+        let mut bytes = 0usize;
+        while chunk.len() < self.chunk_size && bytes < self.max_chunk_bytes {
             let read = self.read_record().await;
             let overflow = lock(&self.raw).overflow;
             match read {
-                Ok(Some(record)) => chunk.push(record),
+                Ok(Some(record)) => {
+                    bytes += record.payload.len();
+                    chunk.push(record);
+                }
                 Ok(None) => break,
                 Err(reason) if overflow => {
                     self.refused = Some(reason.clone());

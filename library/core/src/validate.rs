@@ -206,8 +206,15 @@ pub fn validate(raw: RawTransaction) -> Result<Transaction, RecordError> {
         .filter(|a| !a.is_empty())
         .and_then(|a| parse_amount(a).map_err(|e| errors.push(e)).ok());
     errors.extend(check_codes(&raw));
+    errors.extend(check_attributes(&raw.attributes));
     if !errors.is_empty() {
-        errors.sort_by_key(|e| FIELDS.iter().position(|f| *f == e.field));
+        // Fields in their order; extra fields after them.
+        errors.sort_by_key(|e| {
+            FIELDS
+                .iter()
+                .position(|f| *f == e.field)
+                .unwrap_or(FIELDS.len())
+        });
         return Err(RecordError { errors });
     }
     assemble(raw, timestamp, amount)
@@ -306,6 +313,41 @@ fn check_codes(raw: &RawTransaction) -> Vec<FieldError> {
         ));
     }
     errors
+}
+
+/// Most extra fields a transaction carries (extra CSV columns, extra JSON
+/// keys), and the longest name and value of one.
+pub const MAX_ATTRIBUTES: usize = 64;
+pub const MAX_ATTRIBUTE_NAME_CHARS: usize = 64;
+pub const MAX_ATTRIBUTE_VALUE_CHARS: usize = 1024;
+
+/// Extra fields are kept, within bounds: they travel with the transaction
+/// into PostgreSQL and must not make one record huge.
+fn check_attributes(attributes: &BTreeMap<String, String>) -> Option<FieldError> {
+    if attributes.len() > MAX_ATTRIBUTES {
+        return Some(error(
+            "attributes",
+            Rule::Length,
+            format!(
+                "{} extra fields, more than {MAX_ATTRIBUTES}",
+                attributes.len()
+            ),
+        ));
+    }
+    attributes.iter().find_map(|(name, value)| {
+        let too_long = name.chars().count() > MAX_ATTRIBUTE_NAME_CHARS
+            || value.chars().count() > MAX_ATTRIBUTE_VALUE_CHARS;
+        too_long.then(|| {
+            error(
+                "attributes",
+                Rule::Length,
+                format!(
+                    "extra field {} is over {MAX_ATTRIBUTE_NAME_CHARS} characters of name or {MAX_ATTRIBUTE_VALUE_CHARS} of value",
+                    shown(name)
+                ),
+            )
+        })
+    })
 }
 
 /// The transaction of a record that broke no rule.
@@ -662,5 +704,23 @@ mod tests {
         assert!(message.contains("(600004 bytes)"), "{message}");
         let e = broken(|r| r.mcc = Some("5".repeat(100_000)));
         assert!(e.to_string().len() < 200);
+    }
+
+    #[test]
+    fn extra_fields_are_bounded_in_count_and_size() {
+        let e = broken(|r| {
+            r.attributes = (0..100)
+                .map(|i| (format!("x{i}"), "v".to_owned()))
+                .collect();
+        });
+        assert_eq!(only(&e), ("attributes", Rule::Length));
+        let e = broken(|r| {
+            r.attributes.insert("note".into(), "n".repeat(5_000));
+        });
+        assert_eq!(only(&e), ("attributes", Rule::Length));
+        assert_eq!(e.code().to_string(), "attributes.length");
+        let mut fine = valid_raw();
+        fine.attributes.insert("branch".into(), "Oakland".into());
+        assert!(validate(fine).is_ok());
     }
 }

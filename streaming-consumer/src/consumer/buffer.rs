@@ -12,6 +12,8 @@ use txclass_core::{SourceRecord, SourceRef};
 #[derive(Debug, Default)]
 pub(super) struct Buffer {
     pub(super) records: Vec<SourceRecord>,
+    /// Bytes of the records' payloads.
+    pub(super) bytes: usize,
     /// Kafka timestamp (ms since the epoch) of each record, when it has one.
     pub(super) timestamps: Vec<Option<i64>>,
     pub(super) next_offsets: BTreeMap<(String, i32), i64>,
@@ -36,6 +38,7 @@ impl Buffer {
             offset: message.offset(),
         };
         let payload = message.payload().unwrap_or_default().to_vec();
+        self.bytes += payload.len();
         self.records.push(SourceRecord::from_json(payload, source));
         let produced = message.timestamp().to_millis();
         self.timestamps.push(produced);
@@ -53,8 +56,14 @@ impl Buffer {
         }
     }
 
+    /// Whether the buffer has reached either bound.
+    pub(super) fn is_full(&self, records: usize, bytes: usize) -> bool {
+        self.records.len() >= records || self.bytes >= bytes
+    }
+
     pub(super) fn take(&mut self) -> Taken {
         self.opened = None;
+        self.bytes = 0;
         Taken {
             records: std::mem::take(&mut self.records),
             timestamps: std::mem::take(&mut self.timestamps),
@@ -77,8 +86,40 @@ impl Buffer {
             .collect();
         let mut kept = keep.iter();
         self.records.retain(|_| *kept.next().unwrap_or(&true));
+        self.bytes = self.records.iter().map(|r| r.payload.len()).sum();
         let mut kept = keep.iter();
         self.timestamps.retain(|_| *kept.next().unwrap_or(&true));
         self.next_offsets.retain(|k, _| !revoked.contains(k));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(bytes: usize) -> SourceRecord {
+        SourceRecord::from_json(
+            vec![b'x'; bytes],
+            SourceRef::Topic {
+                topic: "t".into(),
+                partition: 0,
+                offset: 0,
+            },
+        )
+    }
+
+    #[test]
+    fn a_buffer_is_full_at_its_record_count_or_at_its_bytes_and_forgetting_recounts() {
+        let mut buffer = Buffer::default();
+        for _ in 0..3 {
+            buffer.records.push(record(1_000));
+            buffer.timestamps.push(None);
+            buffer.bytes += 1_000;
+        }
+        assert!(!buffer.is_full(10, 10_000));
+        assert!(buffer.is_full(3, 10_000));
+        assert!(buffer.is_full(10, 3_000));
+        buffer.forget(&[("t".to_owned(), 0)]);
+        assert_eq!((buffer.records.len(), buffer.bytes), (0, 0));
     }
 }

@@ -25,6 +25,7 @@ pub(super) async fn make_durable(
         return Ok(Settled::Committed);
     }
     *lock(&shared.held) = Buffer {
+        bytes: taken.records.iter().map(|r| r.payload.len()).sum(),
         records: taken.records,
         timestamps: taken.timestamps,
         next_offsets: taken.offsets,

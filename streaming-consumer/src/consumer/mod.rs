@@ -35,6 +35,8 @@ use crate::metrics::Metrics;
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub buffer_records: usize,
+    /// Seal the buffer once its payloads weigh this much, whatever the count.
+    pub buffer_bytes: usize,
     pub buffer_window: Duration,
     pub outage_backoff_max: Duration,
 }

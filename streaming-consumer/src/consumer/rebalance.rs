@@ -141,12 +141,14 @@ impl ConsumerContext for ConsumerState {
                     offsets,
                 } = taken;
                 let mut restored = Buffer {
+                    bytes: 0,
                     records,
                     timestamps,
                     next_offsets: offsets,
                     opened: Some(Instant::now()),
                 };
                 restored.forget(&revoked);
+                restored.bytes += buffer.bytes;
                 restored.records.append(&mut buffer.records);
                 restored.timestamps.append(&mut buffer.timestamps);
                 for (k, v) in std::mem::take(&mut buffer.next_offsets) {

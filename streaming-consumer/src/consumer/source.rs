@@ -1,5 +1,6 @@
 //! Kafka as the streaming pipeline's [`TransactionSource`]: each chunk is
-//! one buffer, sealed when it holds `buffer_records` records or when its
+//! one buffer, sealed when it holds `buffer_records` records or
+//! `buffer_bytes` of payload, or when its
 //! oldest record has waited `buffer_window`. A topic never ends, so the
 //! source never answers `None`. The offsets a chunk frees stay with the
 //! source until the chunk is durable ([`KafkaSource::settle`]).
@@ -78,7 +79,8 @@ impl KafkaSource {
     fn drain_fetched(&self) {
         // The buffer is not locked while receiving: a rebalance callback may
         // run inside the poll and needs it.
-        while lock(&self.shared.buffer).records.len() < self.settings.buffer_records {
+        let (records, bytes) = (self.settings.buffer_records, self.settings.buffer_bytes);
+        while !lock(&self.shared.buffer).is_full(records, bytes) {
             match self.consumer.recv().now_or_never() {
                 Some(Ok(message)) => {
                     self.shared.run().ingested(1);
@@ -126,7 +128,7 @@ impl TransactionSource for KafkaSource {
                         let mut buffer = lock(&self.shared.buffer);
                         buffer.push(&message);
                         self.shared.metrics.buffer_records.set(buffer.records.len() as i64);
-                        buffer.records.len() >= self.settings.buffer_records
+                        buffer.is_full(self.settings.buffer_records, self.settings.buffer_bytes)
                     }
                     Err(e) => {
                         if e.rdkafka_error_code().is_some_and(is_fatal) {

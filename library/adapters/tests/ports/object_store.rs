@@ -243,6 +243,37 @@ async fn a_record_over_the_size_bound_refuses_the_object_at_its_line(h: Harness)
     assert!(err.to_string().contains("line 7"), "{err}");
 }
 
+/// Chunks end at their byte bound as well as at their record count, so a
+/// file of heavy rows never makes a chunk too big to hold or to write.
+async fn chunks_end_at_their_byte_bound(h: Harness) {
+    let mut csv = write_transactions(&[transaction("seed", "-1.00")]).expect("csv");
+    csv.truncate(csv.iter().position(|b| *b == b'\n').expect("header") + 1);
+    for i in 0..10 {
+        csv.extend_from_slice(
+            format!(
+                "w{i},2024-06-01T08:15:00Z,acc,-1.00,USD,Blue Bottle,{},0780\n",
+                "D".repeat(200)
+            )
+            .as_bytes(),
+        );
+    }
+    let key = format!("{}/heavy.csv", h.prefix);
+    h.store.put(&h.bucket, &key, csv).await.expect("put");
+    let options = CsvOptions {
+        max_chunk_bytes: 700,
+        ..CsvOptions::default()
+    };
+    let mut source = CsvObjectSource::open(h.store.clone(), &h.bucket, &key, 100, &options)
+        .await
+        .expect("open");
+    let mut sizes = Vec::new();
+    while let Some(chunk) = source.next_chunk().await.expect("chunk") {
+        sizes.push(chunk.len());
+    }
+    assert_eq!(sizes.iter().sum::<usize>(), 10);
+    assert!(sizes.iter().all(|n| *n <= 3), "{sizes:?}");
+}
+
 async fn a_csv_object_missing_a_required_column_fails_before_any_row(h: Harness) {
     let key = format!("{}/bad.csv", h.prefix);
     h.store
@@ -311,6 +342,7 @@ suite!(
     a_csv_object_streams_in_chunks_plain_or_gzip,
     a_concatenated_gzip_object_is_read_to_its_last_member,
     an_unterminated_quote_costs_only_its_own_row,
+    chunks_end_at_their_byte_bound,
     a_record_over_the_size_bound_refuses_the_object_at_its_line,
     a_csv_object_missing_a_required_column_fails_before_any_row,
     a_ragged_row_is_a_parse_failure_of_that_row_only,
