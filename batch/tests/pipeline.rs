@@ -644,16 +644,19 @@ async fn terminated_database_backends_mid_run_complete_or_exit_4_and_a_rerun_is_
         csv += &format!("pg{i},2024-06-01T10:00:00Z,acc-{i},-4.25,USD,,COFFEE #{i},5814,x\n");
     }
     s.put("big.csv", csv).await;
+    let terminated = std::sync::Arc::new(std::sync::atomic::AtomicI64::new(0));
     let killer = {
         let pool = s.pool.clone();
+        let terminated = terminated.clone();
         tokio::spawn(async move {
-            let mut terminated = 0_i64;
-            loop {
+            // Terminate the run's backends a few times while it writes.
+            while terminated.load(std::sync::atomic::Ordering::SeqCst) < 3 {
                 tokio::time::sleep(Duration::from_millis(50)).await;
                 // The run's own connections: their last statement wrote.
                 let killed: Vec<bool> = sqlx::query_scalar(
                     "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
                      WHERE pid <> pg_backend_pid() AND datname = current_database()
+                       AND state = 'active'
                        AND (query ILIKE '%INSERT INTO transactions%'
                             OR query ILIKE '%INSERT INTO predictions%'
                             OR query ILIKE '%INSERT INTO runs%')",
@@ -661,27 +664,41 @@ async fn terminated_database_backends_mid_run_complete_or_exit_4_and_a_rerun_is_
                 .fetch_all(&pool)
                 .await
                 .unwrap_or_default();
-                terminated += killed.into_iter().filter(|k| *k).count() as i64;
-                if terminated >= 3 {
-                    return terminated;
-                }
+                let n = killed.into_iter().filter(|k| *k).count() as i64;
+                terminated.fetch_add(n, std::sync::atomic::Ordering::SeqCst);
             }
         })
     };
-    // The run on a thread of its own, so the terminations go on meanwhile.
+    // The run on a thread of its own, so the terminations go on meanwhile,
+    // with a deadline: a run that hangs fails the test instead of stalling it.
     let mut command = s.classify_command(&ml_api.url, &["--run-id", "run-pg"]);
-    let first = tokio::task::spawn_blocking(move || command.output().expect("run"))
-        .await
+    let log = std::env::temp_dir().join(format!("{}.log", unique("run-pg")));
+    let mut child = command
+        .stdout(std::process::Stdio::null())
+        .stderr(std::fs::File::create(&log).expect("log"))
+        .spawn()
         .expect("run");
-    let terminated = tokio::time::timeout(Duration::from_secs(1), killer)
-        .await
-        .map(|k| k.expect("killer"))
-        .unwrap_or(0);
-    assert!(terminated > 0, "no backend of the run was terminated");
+    let deadline = std::time::Instant::now() + Duration::from_secs(120);
+    while child.try_wait().expect("wait").is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!(
+                "the run hung after its backends were terminated:\n{}",
+                std::fs::read_to_string(&log).unwrap_or_default()
+            );
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    killer.abort();
     assert!(
-        matches!(first.status.code(), Some(0 | 4)),
+        terminated.load(std::sync::atomic::Ordering::SeqCst) > 0,
+        "no backend of the run was terminated"
+    );
+    let status = child.wait().expect("status");
+    assert!(
+        matches!(status.code(), Some(0 | 4)),
         "{}",
-        String::from_utf8_lossy(&first.stderr)
+        std::fs::read_to_string(&log).unwrap_or_default()
     );
     let again = s.classify(&ml_api, &["--run-id", "run-pg"]);
     assert!(
