@@ -1,6 +1,8 @@
 //! S3 (MinIO, s3s-fs or AWS): the [`ObjectStore`] port. Path-style
 //! addressing and a custom endpoint for local servers; GETs are streamed.
 
+use std::time::Duration;
+
 use async_trait::async_trait;
 use aws_sdk_s3::Client;
 use aws_sdk_s3::config::{BehaviorVersion, Credentials, Region};
@@ -60,8 +62,17 @@ impl S3ObjectStore {
                 tls::rustls_provider::CryptoMode::Ring,
             ))
             .build_https();
+        // Every call has a deadline: an endpoint that accepts and never
+        // answers fails the call (transient) instead of hanging the run.
+        let timeouts = aws_sdk_s3::config::timeout::TimeoutConfig::builder()
+            .connect_timeout(Duration::from_secs(5))
+            .read_timeout(Duration::from_secs(20))
+            .operation_attempt_timeout(Duration::from_secs(25))
+            .operation_timeout(Duration::from_secs(60))
+            .build();
         let mut builder = aws_sdk_s3::Config::builder()
             .behavior_version(BehaviorVersion::latest())
+            .timeout_config(timeouts)
             .http_client(http_client)
             .region(Region::new(settings.region.clone()))
             .force_path_style(true);

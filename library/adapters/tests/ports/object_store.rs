@@ -347,3 +347,36 @@ suite!(
     a_csv_object_missing_a_required_column_fails_before_any_row,
     a_ragged_row_is_a_parse_failure_of_that_row_only,
 );
+
+/// An S3 endpoint that accepts connections and never answers must fail the
+/// call within the client's timeouts, not hang the run.
+#[tokio::test]
+async fn a_silent_s3_endpoint_fails_the_call_instead_of_hanging() {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let silent = tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((socket, _)) = listener.accept().await {
+            held.push(socket); // read nothing, answer nothing
+        }
+    });
+    let store = S3ObjectStore::new(&txclass_adapters::S3Settings {
+        endpoint: Some(format!("http://{addr}")),
+        region: "us-east-1".into(),
+        access_key_id: Some("k".into()),
+        secret_access_key: Some("s".to_owned().into()),
+    });
+    let started = std::time::Instant::now();
+    let answer = tokio::time::timeout(
+        std::time::Duration::from_secs(90),
+        store.list("bucket", "prefix/"),
+    )
+    .await
+    .expect("the call gives up by itself");
+    let err = answer.expect_err("nothing answered");
+    assert!(err.is_transient(), "{err}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(80));
+    silent.abort();
+}
