@@ -34,6 +34,7 @@ scenarios=(
   "bad messages of every class on the topic|txclass-consumer|stream|every_class_of_bad_message_is_dead_lettered_and_the_consumer_stays_healthy"
   "poison messages (non-JSON, invalid UTF-8, 4.5 MB, empty)|txclass-consumer|stream|poison_messages_are_dead_lettered_and_the_stream_goes_on"
   "an unterminated quote|txclass-batch|pipeline|a_stray_quote_dead_letters_its_row_and_the_counts_follow_the_lines"
+  "BOM, CRLF, quoted newlines, invalid UTF-8 and a gzip bomb|txclass-batch|pipeline|export_quirks_are_read_and_a_gzip_bomb_refuses_only_itself"
   "a record over the size bound|txclass-batch|pipeline|a_record_over_the_bound_refuses_its_object_naming_the_line"
   "a multi-member gzip object|txclass-adapters|ports|object_store::s3::a_concatenated_gzip_object_is_read_to_its_last_member"
   "a 600 KB transaction_id's dead letter fits|txclass-adapters|ports|dead_letter::kafka::a_letter_with_a_huge_transaction_id_still_fits"

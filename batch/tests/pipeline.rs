@@ -713,3 +713,54 @@ async fn terminated_database_backends_mid_run_complete_or_exit_4_and_a_rerun_is_
         3_000
     );
 }
+
+/// The shapes real exports take: a byte-order mark, CRLF line ends, a
+/// quoted field with a line break in it, a row that is not UTF-8; and a
+/// gzip bomb beside them. Each row is written or dead-lettered with its
+/// reason, and the bomb refuses its own object only (exit 3).
+#[tokio::test]
+async fn export_quirks_are_read_and_a_gzip_bomb_refuses_only_itself() {
+    let s = setup().await;
+    let ml_api = MlApiProcess::start(&[]);
+    let mut csv = b"\xef\xbb\xbf".to_vec();
+    csv.extend_from_slice(HEADER.trim_end().as_bytes());
+    csv.extend_from_slice(b"\r\n");
+    for i in 0..5 {
+        csv.extend_from_slice(
+            format!("crlf{i},2024-06-01T10:00:00Z,acc,-1.00,USD,,COFFEE #{i},5814,x\r\n")
+                .as_bytes(),
+        );
+    }
+    csv.extend_from_slice(b"nl,2024-06-01T10:00:00Z,acc,-1.00,USD,,\"TWO\r\nLINES\",5814,x\r\n");
+    csv.extend_from_slice(b"latin,2024-06-01T10:00:00Z,acc,-1.00,USD,,CAF\xc9 LATIN-1,5814,x\r\n");
+    s.put("quirks.csv", csv).await;
+    let mut bomb = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    bomb.write_all(HEADER.as_bytes()).expect("gzip");
+    let zeros = vec![b'0'; 1024 * 1024];
+    for _ in 0..64 {
+        bomb.write_all(&zeros).expect("gzip");
+    }
+    s.put("bomb.csv.gz", bomb.finish().expect("gzip")).await;
+    let out = s.classify(&ml_api, &["--run-id", "run-quirks"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(
+        stderr.contains("bomb.csv.gz") && stderr.contains("line 2"),
+        "{stderr}"
+    );
+    assert_eq!(s.count("SELECT count(*) FROM transactions").await, 6);
+    assert_eq!(
+        s.count("SELECT count(*) FROM transactions WHERE description = 'TWO\r\nLINES'")
+            .await,
+        1
+    );
+    let letters = read_topic(
+        &s.dlq_topic,
+        1,
+        Duration::from_secs(30),
+        Duration::from_millis(500),
+    )
+    .await;
+    assert_eq!(letters.len(), 1);
+    assert_eq!(letters[0].headers["error.code"], "invalid_utf8");
+}
