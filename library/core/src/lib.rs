@@ -29,5 +29,5 @@ pub use ports::{
 };
 pub use reason::{Reason, ReasonCode};
 pub use retry::RetryPolicy;
-pub use run::{ChunkNames, Run, RunObserver, Unobserved};
+pub use run::{ChunkNames, Run, RunObserver};
 pub use validate::{FieldError, RawTransaction, RecordError};

@@ -7,7 +7,7 @@ use std::sync::Mutex;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
-use crate::lineage::{Lineage, SourceRef};
+use crate::lineage::Lineage;
 use crate::model::{Category, PredictOutput, Transaction};
 use crate::ports::{
     Classification, ClassifiedRecord, Classifier, DeadLetter, DeadLetterQueue, ObjectStore,
@@ -305,26 +305,6 @@ impl InMemorySource {
             chunk_size: chunk_size.max(1),
             fail_next: None,
         }
-    }
-
-    /// JSON payloads as a topic would deliver them (partition 0, offsets
-    /// from 0).
-    pub fn from_json(
-        topic: &str,
-        payloads: impl IntoIterator<Item = Vec<u8>>,
-        chunk_size: usize,
-    ) -> Self {
-        let records = payloads.into_iter().enumerate().map(|(offset, payload)| {
-            SourceRecord::from_json(
-                payload,
-                SourceRef::Topic {
-                    topic: topic.to_owned(),
-                    partition: 0,
-                    offset: offset as i64,
-                },
-            )
-        });
-        Self::new(records, chunk_size)
     }
 
     /// The next read fails with this hint.

@@ -24,15 +24,6 @@ pub trait RunObserver: Send + Sync {
     fn chunk_done(&self, outcome: &ChunkOutcome);
 }
 
-/// An observer that does nothing.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct Unobserved;
-
-impl RunObserver for Unobserved {
-    fn ingested(&self, _: u64) {}
-    fn chunk_done(&self, _: &ChunkOutcome) {}
-}
-
 /// How the chunks of a run are named in the lineage.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ChunkNames {
@@ -88,14 +79,6 @@ impl Run {
             totals: Mutex::new(Counts::default()),
             chunks: AtomicU64::new(0),
         }
-    }
-
-    pub fn run_id(&self) -> &RunId {
-        &self.run_id
-    }
-
-    pub fn batch_id(&self) -> &BatchId {
-        &self.batch_id
     }
 
     /// Writes the run's row as running.

@@ -15,29 +15,39 @@ use crate::http::error_response;
 /// The header a client sends its key in.
 pub const API_KEY_HEADER: &str = "x-api-key";
 
-/// The keys a service accepts. Empty: every request is accepted.
-#[derive(Clone, Debug, Default)]
+/// The keys a service accepts, held as their SHA-256 digests (computed
+/// once, here, not per request). Empty: every request is accepted.
+#[derive(Clone, Default)]
 pub struct ApiKeys {
-    keys: Arc<[SecretString]>,
+    digests: Arc<[[u8; 32]]>,
+}
+
+impl std::fmt::Debug for ApiKeys {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ApiKeys")
+            .field("keys", &self.digests.len())
+            .finish()
+    }
 }
 
 impl ApiKeys {
     pub fn new(keys: impl IntoIterator<Item = SecretString>) -> Self {
         Self {
-            keys: keys
+            digests: keys
                 .into_iter()
                 .filter(|k| !k.expose_secret().is_empty())
+                .map(|k| Sha256::digest(k.expose_secret().as_bytes()).into())
                 .collect(),
         }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.keys.is_empty()
+        self.digests.is_empty()
     }
 
     /// How many keys are accepted.
     pub fn len(&self) -> usize {
-        self.keys.len()
+        self.digests.len()
     }
 
     /// Whether `given` is one of the keys. The SHA-256 digests of both are
@@ -45,13 +55,13 @@ impl ApiKeys {
     /// reveals neither which key, nor how much of one matched, nor its
     /// length. No keys: no check.
     pub fn accepts(&self, given: &[u8]) -> bool {
-        if self.keys.is_empty() {
+        if self.digests.is_empty() {
             return true;
         }
-        let given = Sha256::digest(given);
+        let given: [u8; 32] = Sha256::digest(given).into();
         let mut matched = subtle::Choice::from(0u8);
-        for key in self.keys.iter() {
-            matched |= Sha256::digest(key.expose_secret().as_bytes()).ct_eq(&given);
+        for key in self.digests.iter() {
+            matched |= key.ct_eq(&given);
         }
         bool::from(matched)
     }

@@ -13,16 +13,6 @@ pub fn secret(value: &str) -> Result<SecretString, std::convert::Infallible> {
     Ok(SecretString::from(value))
 }
 
-/// clap's parser for a comma-separated list of secrets, empty items dropped.
-pub fn secret_list(value: &str) -> Result<Vec<SecretString>, std::convert::Infallible> {
-    Ok(value
-        .split(',')
-        .map(str::trim)
-        .filter(|k| !k.is_empty())
-        .map(SecretString::from)
-        .collect())
-}
-
 /// A URL that may carry a password (`postgres://user:secret@host/db`):
 /// `Debug` and `Display` show it with the password masked.
 #[derive(Clone, PartialEq, Eq)]
@@ -110,8 +100,6 @@ fn mask_unparsed(url: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use secrecy::ExposeSecret;
-
     use super::*;
 
     #[test]
@@ -133,9 +121,6 @@ mod tests {
     fn secrets_never_print() {
         let key = secret("k-123").expect("secret");
         assert!(!format!("{key:?}").contains("k-123"));
-        let keys = secret_list(" a, ,b ").expect("list");
-        let exposed: Vec<&str> = keys.iter().map(|k| k.expose_secret()).collect();
-        assert_eq!(exposed, ["a", "b"]);
     }
 
     #[test]

@@ -164,7 +164,7 @@ pub async fn run(
         }
     }
     tracing::info!("shutting down: flushing and committing");
-    let rest = source.seal_rest();
+    let rest = source.seal();
     source.settle(rest, CommitMode::Sync).await.map(|_| ())
 }
 

@@ -63,12 +63,9 @@ impl KafkaSource {
         make_durable(&self.consumer, &self.shared, &self.settings, taken, mode).await
     }
 
-    /// Seals whatever is buffered, full or not (at shutdown).
-    pub(super) fn seal_rest(&mut self) -> Vec<SourceRecord> {
-        self.seal()
-    }
-
-    fn seal(&mut self) -> Vec<SourceRecord> {
+    /// Seals whatever is buffered, full or not: the next chunk, or the rest
+    /// at shutdown.
+    pub(super) fn seal(&mut self) -> Vec<SourceRecord> {
         let taken = lock(&self.shared.buffer).take();
         self.sealed = Some((taken.timestamps, taken.offsets));
         taken.records
